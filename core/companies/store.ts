@@ -1,0 +1,125 @@
+import { and, desc, eq, ilike, lt, or, type SQL } from 'drizzle-orm';
+import { onUniqueViolation } from '../db/errors.ts';
+import { type CompanyKind, type CompanyStage, companies } from '../db/schema/index.ts';
+import type { Tx } from '../db/types.ts';
+import { CrmError } from '../errors/index.ts';
+import { uuidv7 } from '../ids/index.ts';
+import { decodeCursor, type Page, toPage } from '../pagination/index.ts';
+import { normalizeCvr, normalizeDomain } from './normalize.ts';
+
+export type Company = typeof companies.$inferSelect;
+
+export interface CompanyInput {
+  name: string;
+  kind?: CompanyKind;
+  domain?: string | null;
+  cvr?: string | null;
+  websiteUrl?: string | null;
+  stage?: CompanyStage;
+  score?: number | null;
+  attributes?: Record<string, unknown>;
+}
+
+/**
+ * Creates a company. Domain and CVR are normalised; a domain or CVR that another company
+ * has is a 409 conflict.
+ *
+ * @example
+ * await createCompany(tx, { name: 'Jensens VVS ApS', domain: 'https://jensens-vvs.dk' });
+ */
+export async function createCompany(tx: Tx, input: CompanyInput): Promise<Company> {
+  const values = { id: uuidv7(), ...normalized(input), name: input.name.trim() };
+  const [row] = await write(() => tx.insert(companies).values(values).returning());
+  return row!;
+}
+
+export async function getCompany(tx: Tx, id: string): Promise<Company | undefined> {
+  const [row] = await tx.select().from(companies).where(eq(companies.id, id));
+  return row;
+}
+
+/** Like getCompany, but a missing (or invisible) company is a 404. */
+export async function requireCompany(tx: Tx, id: string): Promise<Company> {
+  const company = await getCompany(tx, id);
+  if (!company) throw new CrmError('not_found', `Company ${id} not found`);
+  return company;
+}
+
+export interface CompanyQuery {
+  /** Matches name or domain, case-insensitively, as plain text. */
+  q?: string;
+  kind?: CompanyKind;
+  stage?: CompanyStage;
+  limit: number;
+  cursor?: string;
+}
+
+/** Lists companies newest first, by cursor. */
+export async function listCompanies(tx: Tx, query: CompanyQuery): Promise<Page<Company>> {
+  const where: (SQL | undefined)[] = [];
+  if (query.q) {
+    const pattern = `%${escapeLike(query.q.trim())}%`;
+    where.push(or(ilike(companies.name, pattern), ilike(companies.domain, pattern)));
+  }
+  if (query.kind) where.push(eq(companies.kind, query.kind));
+  if (query.stage) where.push(eq(companies.stage, query.stage));
+  if (query.cursor) where.push(lt(companies.id, decodeCursor(query.cursor, ['id']).id));
+  const rows = await tx
+    .select()
+    .from(companies)
+    .where(and(...where))
+    .orderBy(desc(companies.id))
+    .limit(query.limit + 1);
+  return toPage(rows, query.limit, (last) => ({ id: last.id }));
+}
+
+/** Updates the given fields. The kind of the `self` company can't change. */
+export async function updateCompany(tx: Tx, id: string, patch: Partial<CompanyInput>): Promise<Company> {
+  const current = await requireCompany(tx, id);
+  if (patch.kind && current.kind === 'self' && patch.kind !== 'self') {
+    throw new CrmError('conflict', 'The own company (kind self) keeps its kind');
+  }
+  const values = { ...normalized(patch), ...(patch.name !== undefined ? { name: patch.name.trim() } : {}) };
+  if (Object.keys(values).length === 0) return current;
+  const [row] = await write(() => tx.update(companies).set(values).where(eq(companies.id, id)).returning());
+  return row!;
+}
+
+/** Deletes a company and, by cascade, every row of its customer data. */
+export async function deleteCompany(tx: Tx, id: string): Promise<Company> {
+  const company = await requireCompany(tx, id);
+  if (company.kind === 'self') throw new CrmError('conflict', 'The own company (kind self) cannot be deleted');
+  await tx.delete(companies).where(eq(companies.id, id));
+  return company;
+}
+
+export async function findCompanyBy(tx: Tx, field: 'domain' | 'cvr', value: string): Promise<Company | undefined> {
+  const [row] = await tx.select().from(companies).where(eq(companies[field], value));
+  return row;
+}
+
+export async function getSelfCompany(tx: Tx): Promise<Company | undefined> {
+  const [row] = await tx.select().from(companies).where(eq(companies.kind, 'self'));
+  return row;
+}
+
+function normalized(input: Partial<CompanyInput>) {
+  const { name: _name, ...rest } = input;
+  return {
+    ...rest,
+    ...(input.domain ? { domain: normalizeDomain(input.domain) } : {}),
+    ...(input.cvr ? { cvr: normalizeCvr(input.cvr) } : {}),
+  };
+}
+
+/** Runs an insert/update, turning unique violations into a 409 that names the field. */
+function write<T>(run: () => Promise<T>): Promise<T> {
+  return onUniqueViolation(run, (constraint) => {
+    const field = constraint?.includes('cvr') ? 'CVR number' : constraint?.includes('self') ? 'own company' : 'domain';
+    return new CrmError('conflict', `Another company already has this ${field}`);
+  });
+}
+
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './index.ts';
+
+describe('loadConfig', () => {
+  it('uses the embedded defaults with an empty environment', () => {
+    const config = loadConfig({}, '/srv/app');
+    expect(config).toMatchObject({ port: 8787, dataDir: '/srv/app/.data', databaseUrl: undefined, corsOrigins: [] });
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: ' ' }).port).toBe(8787);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /^Invalid configuration: PORT .*\(got "abc"\)$/],
+    [{ PORT: '70000' }, /PORT/],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must be a URL starting with postgres:/],
+    [{ CORS_ORIGINS: 'https://ok.dk,not a url' }, /CORS_ORIGINS .*not an origin/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ SUPABASE_JWT_SECRET: 'short' }, /SUPABASE_JWT_SECRET must be at least 32/],
+  ])('refuses %o with one line naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+    try {
+      loadConfig(env);
+    } catch (error) {
+      expect((error as Error).message).not.toContain('\n');
+    }
+  });
+
+  it('derives the JWKS URL from SUPABASE_URL when no secret is set', () => {
+    const config = loadConfig({ SUPABASE_URL: 'https://abc.supabase.co' });
+    expect(config.supabase.jwksUrl).toBe('https://abc.supabase.co/auth/v1/.well-known/jwks.json');
+  });
+
+  it('normalises CORS origins', () => {
+    expect(loadConfig({ CORS_ORIGINS: 'https://intranet.firma.dk/, http://localhost:5173' }).corsOrigins).toEqual([
+      'https://intranet.firma.dk',
+      'http://localhost:5173',
+    ]);
+  });
+});

@@ -1,0 +1,107 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { CrmError } from '../errors/index.ts';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const url = (protocols: string[]) =>
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}` },
+  );
+
+const origin = z.string().transform((value, ctx) => {
+  if (value === '*') return value;
+  try {
+    const parsed = new URL(value);
+    if (parsed.origin !== 'null' && value.replace(/\/$/, '') === parsed.origin) return parsed.origin;
+  } catch {
+    /* reported below */
+  }
+  ctx.addIssue({ code: 'custom', message: `"${value}" is not an origin like https://example.com` });
+  return z.NEVER;
+});
+
+/** The environment variables the core reads, with defaults. Empty values count as unset. */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./.data'),
+  DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+  CORS_ORIGINS: z
+    .string()
+    .optional()
+    .transform((value) => (value ? value.split(',').map((s) => s.trim()).filter(Boolean) : []))
+    .pipe(z.array(origin)),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(1024 ** 3).default(1024 * 1024),
+  SUPABASE_URL: url(['https:', 'http:']).optional(),
+  SUPABASE_JWT_SECRET: z.string().min(32, 'must be at least 32 characters (the project JWT secret)').optional(),
+  SUPABASE_JWKS_URL: url(['https:', 'http:']).optional(),
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_BASE_URL: url(['https:', 'http:']).optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+});
+
+/** Validated configuration of a running core. */
+export interface Config {
+  port: number;
+  host: string;
+  /** Absolute path of the data folder (PGlite files, blobs, admin key). */
+  dataDir: string;
+  /** Unset means the embedded PGlite database in `dataDir`. */
+  databaseUrl: string | undefined;
+  corsOrigins: string[];
+  maxBodyBytes: number;
+  supabase: { url?: string; jwtSecret?: string; jwksUrl?: string };
+  openai: { apiKey?: string; baseUrl?: string };
+  logLevel: (typeof LOG_LEVELS)[number];
+}
+
+/**
+ * Reads and validates configuration from environment variables. A bad value throws a
+ * CrmError whose message is one line naming the variable and what is wrong.
+ *
+ * @example
+ * const config = loadConfig(process.env); // { port: 8787, dataDir: '/abs/.data', ... }
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0] ?? 'environment');
+    const got = present[name] === undefined ? '' : ` (got "${truncate(present[name]!)}")`;
+    throw new CrmError('bad_request', `Invalid configuration: ${name} ${describe(issue)}${got}`);
+  }
+  const e = parsed.data;
+  let jwksUrl = e.SUPABASE_JWKS_URL;
+  if (!jwksUrl && !e.SUPABASE_JWT_SECRET && e.SUPABASE_URL) {
+    jwksUrl = new URL('/auth/v1/.well-known/jwks.json', e.SUPABASE_URL).toString();
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(cwd, e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    corsOrigins: e.CORS_ORIGINS,
+    maxBodyBytes: e.MAX_BODY_BYTES,
+    supabase: { url: e.SUPABASE_URL, jwtSecret: e.SUPABASE_JWT_SECRET, jwksUrl },
+    openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL },
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+function describe(issue: z.core.$ZodIssue): string {
+  const message = issue.message.replace(/^Invalid input: /, '');
+  return /^(must|is)\b/.test(message) ? message : `is invalid: ${message}`;
+}
+
+function truncate(value: string): string {
+  return value.length > 60 ? `${value.slice(0, 57)}...` : value;
+}

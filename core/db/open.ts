@@ -1,0 +1,13 @@
+import { openPglite } from './pglite/index.ts';
+import { openPostgres } from './postgres/index.ts';
+import type { Database } from './types.ts';
+
+/**
+ * Opens the configured database: postgres.js when a URL is given, else embedded PGlite.
+ *
+ * @example
+ * const db = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: '.data' });
+ */
+export function openDatabase(options: { databaseUrl?: string | undefined; dataDir?: string }): Promise<Database> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
+}

@@ -1,0 +1,56 @@
+import path from 'node:path';
+import { Mutex, PGlite, type Transaction } from '@electric-sql/pglite';
+import { vector } from '@electric-sql/pglite-pgvector';
+import { drizzle } from 'drizzle-orm/pglite';
+import * as schema from '../schema/index.ts';
+import type { Database, Orm, Session } from '../types.ts';
+import { acquireLock } from './lockfile.ts';
+
+/**
+ * Opens the embedded PGlite database (Postgres in WASM, with pgvector).
+ *
+ * @param dataDir folder to persist in (`<dataDir>/pglite`), locked against a second process;
+ *                undefined for an in-memory database (tests).
+ * @example
+ * const db = await openPglite('./.data');
+ */
+export async function openPglite(dataDir?: string): Promise<Database> {
+  const release = dataDir ? acquireLock(dataDir) : () => {};
+  try {
+    const client = new PGlite({
+      ...(dataDir ? { dataDir: path.join(dataDir, 'pglite') } : {}),
+      extensions: { vector },
+    });
+    await client.waitReady;
+    const orm = drizzle({ client, schema }) as unknown as Orm;
+    // PGlite is a single connection, so session-level state (advisory locks) is shared by
+    // everyone in the process: sessions take turns on this mutex instead.
+    const sessions = new Mutex();
+    return {
+      driver: 'pglite',
+      orm,
+      withSession: (work) => sessions.runExclusive(() => work(sessionOf(client))),
+      close: async () => {
+        try {
+          await client.close();
+        } finally {
+          release();
+        }
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+function sessionOf(client: PGlite | Transaction): Session {
+  return {
+    query: async (text, params) => (await client.query(text, params)).rows as never,
+    exec: async (text) => void (await client.exec(text)),
+    transaction: (work) =>
+      'transaction' in client
+        ? client.transaction((tx) => work(sessionOf(tx)))
+        : Promise.reject(new Error('Nested session transactions are not supported')),
+  };
+}

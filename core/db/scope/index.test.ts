@@ -1,0 +1,100 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, DRIVERS, type TestDatabase } from '../../../test/support/databases.ts';
+import { uuidv7 } from '../../ids/index.ts';
+import { customerTables } from '../catalog/index.ts';
+import { PG, pgError } from '../errors.ts';
+import * as schema from '../schema/index.ts';
+import { rowsOf } from '../types.ts';
+import { scope } from './index.ts';
+
+/**
+ * One row per customer table for a company. A new customer table must get an entry here,
+ * so the isolation test below covers it (the test fails otherwise).
+ */
+const SEEDS: Record<string, (companyId: string) => ReturnType<typeof sql>> = {
+  contacts: (c) => sql`insert into contacts (id, company_id, name, email) values (${uuidv7()}, ${c}, 'Ada', ${`ada-${c}@firma.dk`})`,
+  events: (c) => sql`insert into events (id, company_id, type) values (${uuidv7()}, ${c}, 'note.added')`,
+};
+
+describe.each(DRIVERS)('row level security on %s', (driver) => {
+  let t: TestDatabase;
+  const a = uuidv7();
+  const b = uuidv7();
+  beforeAll(async () => {
+    t = await createTestDatabase(driver);
+    await t.db.orm.insert(schema.companies).values([
+      { id: a, name: 'A/S Alfa' },
+      { id: b, name: 'Beta ApS' },
+    ]);
+    const tables = await t.db.orm.transaction((tx) => customerTables(tx as never));
+    for (const { table } of tables) {
+      const seed = SEEDS[table];
+      if (!seed) throw new Error(`No seed row for customer table ${table}: add one to SEEDS`);
+      await t.db.orm.execute(seed(a));
+    }
+  });
+  afterAll(() => t.destroy());
+
+  /** A raw count as crm_app with the given app.company_ids setting, outside scope(). */
+  async function rawCount(table: string, setting: string): Promise<number> {
+    return t.db.orm.transaction(async (tx) => {
+      await tx.execute(sql`select set_config('app.company_ids', ${setting}, true)`);
+      await tx.execute(sql`set local role crm_app`);
+      const rows = rowsOf<{ n: number }>(await tx.execute(sql.raw(`select count(*)::int as n from ${table}`)));
+      return rows[0]!.n;
+    });
+  }
+
+  it('covers companies and every table with a company_id foreign key', async () => {
+    const tables = await t.db.orm.transaction((tx) => customerTables(tx as never));
+    expect(tables.map((x) => x.table)).toEqual(expect.arrayContaining(['contacts', 'events']));
+    expect(tables.every((x) => x.column === 'company_id')).toBe(true);
+  });
+
+  it('shows a raw query as crm_app 0 rows of another company in every customer table', async () => {
+    const tables = ['companies', ...(await t.db.orm.transaction((tx) => customerTables(tx as never))).map((x) => x.table)];
+    for (const table of tables) {
+      expect({ table, rows: await rawCount(table, a) }).toEqual({ table, rows: table === 'companies' ? 1 : 1 });
+      expect({ table, rows: await rawCount(table, b) }).toEqual({ table, rows: table === 'companies' ? 1 : 0 });
+      expect({ table, rows: await rawCount(table, '') }).toEqual({ table, rows: 0 });
+    }
+  });
+
+  it('enables RLS with the crm_app policy on every customer table', async () => {
+    const rows = rowsOf<{ table: string; rls: boolean; policies: number }>(
+      await t.db.orm.execute(sql`
+        select c.relname as table, c.relrowsecurity as rls,
+               (select count(*)::int from pg_policy p where p.polrelid = c.oid and p.polname = 'crm_app_scope') as policies
+        from pg_class c where c.relname in ('companies', 'contacts', 'events')`),
+    );
+    expect(rows.every((r) => r.rls && r.policies === 1)).toBe(true);
+  });
+
+  it('refuses to write a row into a company outside the scope', async () => {
+    const error = await scope(t.db, [b])
+      .run((tx) => tx.insert(schema.events).values({ id: uuidv7(), companyId: a, type: 'note.added' }))
+      .catch((e: unknown) => e);
+    expect(pgError(error)?.code).toBe(PG.insufficientPrivilege);
+    expect(pgError(error)?.message).toMatch(/row-level security/);
+  });
+
+  it('scope(all) sees everything, an empty scope nothing', async () => {
+    const all = await scope(t.db, 'all').run((tx) => tx.select().from(schema.companies));
+    const none = await scope(t.db, []).run((tx) => tx.select().from(schema.contacts));
+    expect(all).toHaveLength(2);
+    expect(none).toHaveLength(0);
+  });
+
+  it('keeps the setting and role transaction-local', async () => {
+    await scope(t.db, [a]).run(async () => {});
+    const rows = rowsOf<{ role: string; ids: string | null }>(
+      await t.db.orm.execute(sql`select current_user as role, nullif(current_setting('app.company_ids', true), '') as ids`),
+    );
+    expect(rows[0]).toEqual({ role: expect.not.stringMatching(/^crm_app$/), ids: null });
+  });
+
+  it('refuses a scope with a malformed company id before touching the database', () => {
+    expect(() => scope(t.db, ["x' or 1=1 --"])).toThrow(/Invalid company id/);
+  });
+});
