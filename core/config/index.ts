@@ -46,6 +46,8 @@ const envSchema = z.object({
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: url(['https:', 'http:']).optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  SELF_COMPANY_NAME: z.string().trim().min(1).max(300).default('Our company'),
+  SELF_COMPANY_DOMAIN: z.string().max(253).optional(),
 });
 
 /** Validated configuration of a running core. */
@@ -61,6 +63,8 @@ export interface Config {
   supabase: { url?: string; jwtSecret?: string; jwksUrl?: string };
   openai: { apiKey?: string; baseUrl?: string };
   logLevel: (typeof LOG_LEVELS)[number];
+  /** Name and domain of the `self` company, used when it is created on first start. */
+  selfCompany: { name: string; domain?: string };
 }
 
 /**
@@ -94,6 +98,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     supabase: { url: e.SUPABASE_URL, jwtSecret: e.SUPABASE_JWT_SECRET, jwksUrl },
     openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL },
     logLevel: e.LOG_LEVEL,
+    selfCompany: { name: e.SELF_COMPANY_NAME, ...(e.SELF_COMPANY_DOMAIN ? { domain: e.SELF_COMPANY_DOMAIN } : {}) },
   };
 }
 

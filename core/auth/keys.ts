@@ -1,0 +1,107 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { desc, eq, sql } from 'drizzle-orm';
+import { type ApiScope, apiKeys } from '../db/schema/index.ts';
+import type { Orm } from '../db/types.ts';
+import { CrmError } from '../errors/index.ts';
+import { uuidv7 } from '../ids/index.ts';
+import type { Principal } from './principal.ts';
+
+export type ApiKey = Omit<typeof apiKeys.$inferSelect, 'secretHash'>;
+
+export interface NewApiKey {
+  name: string;
+  scopes: ApiScope[];
+  /** Restrict the key to these companies; omit for all. */
+  companyIds?: string[] | null;
+  expiresAt?: Date | null;
+  createdBy: string;
+}
+
+const PREFIX = 'crm_';
+
+/** SHA-256 of the secret: keys are 256 random bits, so a fast hash is safe and lookups stay O(1). */
+export function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}
+
+/**
+ * Creates an API key and returns it with its secret, which is shown once and stored only
+ * as a hash. An admin key can't be restricted to companies (it could mint itself more).
+ *
+ * @example
+ * const { key, secret } = await createApiKey(db.orm, { name: 'intranet', scopes: ['crm:read'], createdBy: 'cli' });
+ */
+export async function createApiKey(orm: Orm, input: NewApiKey): Promise<{ key: ApiKey; secret: string }> {
+  if (input.scopes.includes('admin') && input.companyIds?.length) {
+    throw new CrmError('validation_failed', 'An admin key cannot be restricted to companies');
+  }
+  if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) {
+    throw new CrmError('validation_failed', 'expires_at must be in the future');
+  }
+  const secret = `${PREFIX}${randomBytes(32).toString('base64url')}`;
+  const [row] = await orm
+    .insert(apiKeys)
+    .values({
+      id: uuidv7(),
+      name: input.name.trim(),
+      prefix: secret.slice(0, PREFIX.length + 6),
+      secretHash: hashSecret(secret),
+      scopes: [...new Set(input.scopes)],
+      companyIds: input.companyIds?.length ? [...new Set(input.companyIds.map((id) => id.toLowerCase()))] : null,
+      expiresAt: input.expiresAt ?? null,
+      createdBy: input.createdBy,
+    })
+    .returning();
+  return { key: withoutHash(row!), secret };
+}
+
+export async function listApiKeys(orm: Orm): Promise<ApiKey[]> {
+  return (await orm.select().from(apiKeys).orderBy(desc(apiKeys.id))).map(withoutHash);
+}
+
+/** Revokes a key at once; revoking twice keeps the first time. 404 for an unknown id. */
+export async function revokeApiKey(orm: Orm, id: string): Promise<ApiKey> {
+  const [row] = await orm
+    .update(apiKeys)
+    .set({ revokedAt: sql`coalesce(${apiKeys.revokedAt}, now())` })
+    .where(eq(apiKeys.id, id))
+    .returning();
+  if (!row) throw new CrmError('not_found', `API key ${id} not found`);
+  return withoutHash(row);
+}
+
+export async function countApiKeys(orm: Orm): Promise<number> {
+  const [row] = await orm.select({ n: sql<number>`count(*)::int` }).from(apiKeys);
+  return row?.n ?? 0;
+}
+
+/**
+ * The principal of a bearer secret, or 401 for an unknown, revoked or expired key.
+ *
+ * @example
+ * const principal = await authenticateApiKey(db.orm, 'crm_…');
+ */
+export async function authenticateApiKey(orm: Orm, secret: string): Promise<Principal> {
+  const [row] = secret.startsWith(PREFIX)
+    ? await orm.select().from(apiKeys).where(eq(apiKeys.secretHash, hashSecret(secret)))
+    : [];
+  if (!row) throw new CrmError('unauthorized', 'Unknown API key');
+  if (row.revokedAt) throw new CrmError('unauthorized', 'This API key has been revoked');
+  if (row.expiresAt && row.expiresAt.getTime() <= Date.now()) throw new CrmError('unauthorized', 'This API key has expired');
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
+    // At most one write a minute per key, so reads stay reads.
+    await orm.update(apiKeys).set({ lastUsedAt: new Date() }).where(eq(apiKeys.id, row.id));
+  }
+  return {
+    actor: `key:${row.id}`,
+    kind: 'api_key',
+    name: row.name,
+    scopes: new Set(row.scopes),
+    companyIds: row.companyIds ?? 'all',
+  };
+}
+
+function withoutHash(row: typeof apiKeys.$inferSelect): ApiKey {
+  const { secretHash: _hash, ...key } = row;
+  return key;
+}

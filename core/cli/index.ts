@@ -1,0 +1,56 @@
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { loadConfig } from '../config/index.ts';
+import { CrmError } from '../errors/index.ts';
+import { keysCommand } from './keys.ts';
+import { migrateCommand } from './migrate.ts';
+import { startCommand } from './start.ts';
+
+const HELP = `Usage: crm <command> [options]
+
+Commands:
+  start                      Run the server (PORT, DATA_DIR, DATABASE_URL, … from the environment)
+  migrate                    Apply pending database migrations and exit
+  keys create --name <name> --scope <scope> [--scope …] [--company <id> …] [--expires <ISO date>]
+                             Create an API key; scopes: admin, crm:read, crm:write
+  keys list                  List API keys (never their secrets)
+  keys revoke <id>           Revoke an API key at once
+  help                       Show this text
+
+See README.md for configuration.`;
+
+/**
+ * Runs the CLI and returns the exit code. Every failure is one line on stderr.
+ *
+ * @example
+ * process.exitCode = await main(['keys', 'list']);
+ */
+export async function main(argv: string[], io = { out: console.log, err: console.error }): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (!command || command === 'help' || command === '--help' || command === '-h') {
+      io.out(HELP);
+      return 0;
+    }
+    if (command === 'start') return await startCommand(loadConfig(), io);
+    if (command === 'migrate') return await migrateCommand(loadConfig(), io);
+    if (command === 'keys') return await keysCommand(loadConfig(), rest, io);
+    throw new CrmError('bad_request', `Unknown command "${command}"; run "crm help"`);
+  } catch (error) {
+    io.err(`crm: ${oneLine(error)}`);
+    return 1;
+  }
+}
+
+function oneLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0]!.trim();
+}
+
+/** parseArgs with our conventions: unknown options are errors, and say so in one line. */
+export function parseOptions<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    throw new CrmError('bad_request', (error as Error).message);
+  }
+}

@@ -1,0 +1,75 @@
+import { createApiKey, listApiKeys, revokeApiKey } from '../auth/keys.ts';
+import type { Config } from '../config/index.ts';
+import { migrate } from '../db/migrator/index.ts';
+import { openDatabase } from '../db/open.ts';
+import { API_SCOPES, type ApiScope } from '../db/schema/index.ts';
+import type { Database } from '../db/types.ts';
+import { CrmError } from '../errors/index.ts';
+import { isUuid } from '../ids/index.ts';
+import { parseOptions } from './index.ts';
+
+type Io = { out: (line: string) => void };
+
+/** `crm keys create|list|revoke`. */
+export async function keysCommand(config: Config, args: string[], io: Io): Promise<number> {
+  const [action, ...rest] = args;
+  if (!action || !['create', 'list', 'revoke'].includes(action)) {
+    throw new CrmError('bad_request', 'Usage: crm keys create|list|revoke (see "crm help")');
+  }
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrate(db);
+    if (action === 'create') await create(db, rest, io);
+    if (action === 'list') await list(db, io);
+    if (action === 'revoke') await revoke(db, rest, io);
+    return 0;
+  } finally {
+    await db.close();
+  }
+}
+
+async function create(db: Database, args: string[], io: Io) {
+  const { values } = parseOptions({
+    args,
+    strict: true,
+    options: {
+      name: { type: 'string' },
+      scope: { type: 'string', multiple: true },
+      company: { type: 'string', multiple: true },
+      expires: { type: 'string' },
+    },
+  });
+  if (!values.name) throw new CrmError('bad_request', 'keys create needs --name <name>');
+  const scopes = (values.scope ?? []) as string[];
+  if (scopes.length === 0) throw new CrmError('bad_request', `keys create needs at least one --scope (${API_SCOPES.join(', ')})`);
+  const badScope = scopes.find((s) => !API_SCOPES.includes(s as ApiScope));
+  if (badScope) throw new CrmError('bad_request', `Unknown scope "${badScope}"; use ${API_SCOPES.join(', ')}`);
+  const companies = (values.company ?? []) as string[];
+  const badCompany = companies.find((id) => !isUuid(id));
+  if (badCompany) throw new CrmError('bad_request', `--company "${badCompany}" is not a company id (UUID)`);
+  const expiresAt = values.expires ? new Date(String(values.expires)) : null;
+  if (expiresAt && Number.isNaN(expiresAt.getTime())) throw new CrmError('bad_request', `--expires "${values.expires}" is not a date`);
+  const { key, secret } = await createApiKey(db.orm, {
+    name: String(values.name), scopes: scopes as ApiScope[], companyIds: companies, expiresAt, createdBy: 'cli',
+  });
+  io.out(`Created API key ${key.id} (${key.scopes.join(', ')}${key.companyIds ? `; companies ${key.companyIds.join(', ')}` : ''}).`);
+  io.out('The secret is shown once; store it now:');
+  io.out(secret);
+}
+
+async function list(db: Database, io: Io) {
+  const keys = await listApiKeys(db.orm);
+  if (keys.length === 0) io.out('No API keys.');
+  for (const key of keys) {
+    const state = key.revokedAt ? 'revoked' : key.expiresAt && key.expiresAt < new Date() ? 'expired' : 'active';
+    const companies = key.companyIds ? ` companies=${key.companyIds.length}` : '';
+    io.out(`${key.id}  ${key.prefix}…  ${state.padEnd(7)}  ${key.scopes.join(',')}${companies}  ${key.name}`);
+  }
+}
+
+async function revoke(db: Database, args: string[], io: Io) {
+  const [id] = args;
+  if (!id || !isUuid(id)) throw new CrmError('bad_request', 'Usage: crm keys revoke <key id>; see "crm keys list"');
+  const key = await revokeApiKey(db.orm, id);
+  io.out(`Revoked API key ${key.id} (${key.name}).`);
+}

@@ -1,0 +1,104 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { assertUnrestricted } from '../auth/principal.ts';
+import { audit } from '../audit/index.ts';
+import { COMPANY_KINDS, COMPANY_STAGES } from '../db/schema/index.ts';
+import { recordEvent } from '../events/store.ts';
+import type { AppEnv } from '../http/env.ts';
+import { body, IdParam, json, PageQuery, problems } from '../http/schemas.ts';
+import { CompanyCreate, CompanyOut, CompanyPatch, companyIn, companyOut } from './schemas.ts';
+import { createCompany, deleteCompany, listCompanies, requireCompany, updateCompany } from './store.ts';
+
+const tags = ['Companies'];
+
+const create = createRoute({
+  method: 'post', path: '/', tags, summary: 'Create a company',
+  request: body(CompanyCreate),
+  responses: { 201: json(CompanyOut, 'The new company'), ...problems(400, 409, 413, 415, 422) },
+});
+
+const list = createRoute({
+  method: 'get', path: '/', tags, summary: 'List companies, newest first',
+  request: {
+    query: z.object({
+      q: z.string().max(200).optional().openapi({ description: 'Text in the name or domain' }),
+      kind: z.enum(COMPANY_KINDS).optional(),
+      stage: z.enum(COMPANY_STAGES).optional(),
+      ...PageQuery,
+    }),
+  },
+  responses: {
+    200: json(z.object({ items: z.array(CompanyOut), next_cursor: z.string().nullable() }), 'A page of companies'),
+    ...problems(400, 422),
+  },
+});
+
+const get = createRoute({
+  method: 'get', path: '/{id}', tags, summary: 'Get a company',
+  request: { params: IdParam },
+  responses: { 200: json(CompanyOut, 'The company'), ...problems(404, 422) },
+});
+
+const patch = createRoute({
+  method: 'patch', path: '/{id}', tags, summary: 'Change fields of a company',
+  request: { params: IdParam, ...body(CompanyPatch) },
+  responses: { 200: json(CompanyOut, 'The changed company'), ...problems(400, 404, 409, 413, 415, 422) },
+});
+
+const remove = createRoute({
+  method: 'delete', path: '/{id}', tags, summary: 'Delete a company and all its data',
+  request: { params: IdParam },
+  responses: { 204: { description: 'Deleted' }, ...problems(404, 409, 422) },
+});
+
+/** CRUD for companies, mounted at /api/companies. */
+export function companyRoutes(): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.openapi(create, async (c) => {
+    const { principal, requestId } = c.var;
+    assertUnrestricted(principal, 'create companies');
+    const company = await c.var.scope.run(async (tx) => {
+      const row = await createCompany(tx, companyIn(c.req.valid('json')));
+      await recordEvent(tx, { companyId: row.id, type: 'company.created', actor: principal.actor });
+      await audit(tx, { actor: principal.actor, action: 'company.create', targetType: 'company', targetId: row.id, companyId: row.id, requestId });
+      return row;
+    });
+    return c.json(companyOut(company), 201);
+  });
+
+  app.openapi(list, async (c) => {
+    const { q, kind, stage, limit, cursor } = c.req.valid('query');
+    const page = await c.var.scope.run((tx) => listCompanies(tx, { q, kind, stage, limit, cursor }));
+    return c.json({ items: page.items.map(companyOut), next_cursor: page.nextCursor }, 200);
+  });
+
+  app.openapi(get, async (c) => {
+    const company = await c.var.scope.run((tx) => requireCompany(tx, c.req.valid('param').id));
+    return c.json(companyOut(company), 200);
+  });
+
+  app.openapi(patch, async (c) => {
+    const { id } = c.req.valid('param');
+    const changes = c.req.valid('json');
+    const { principal, requestId } = c.var;
+    const company = await c.var.scope.run(async (tx) => {
+      const row = await updateCompany(tx, id, companyIn(changes));
+      const details = { fields: Object.keys(changes) };
+      await audit(tx, { actor: principal.actor, action: 'company.update', targetType: 'company', targetId: id, companyId: id, requestId, details });
+      return row;
+    });
+    return c.json(companyOut(company), 200);
+  });
+
+  app.openapi(remove, async (c) => {
+    const { id } = c.req.valid('param');
+    const { principal, requestId } = c.var;
+    await c.var.scope.run(async (tx) => {
+      const row = await deleteCompany(tx, id);
+      await audit(tx, { actor: principal.actor, action: 'company.delete', targetType: 'company', targetId: id, companyId: id, requestId, details: { name: row.name } });
+    });
+    return c.body(null, 204);
+  });
+
+  return app;
+}

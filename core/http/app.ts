@@ -1,0 +1,88 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Logger } from 'pino';
+import type { JwtVerifier } from '../auth/jwt.ts';
+import { authenticate, requireScopeByMethod } from '../auth/middleware.ts';
+import { keyRoutes } from '../auth/routes.ts';
+import { companyRoutes } from '../companies/routes.ts';
+import { companyLinkRoutes } from '../companies/routes-links.ts';
+import { contactRoutes } from '../contacts/routes.ts';
+import type { Database } from '../db/types.ts';
+import { CrmError } from '../errors/index.ts';
+import type { AppEnv } from './env.ts';
+import { healthRoutes } from './health.ts';
+import { onError, problemResponse, validationHook } from './problem.ts';
+import { requestLog } from './request-log.ts';
+
+export interface AppDeps {
+  db: Database;
+  logger: Logger;
+  jwt: JwtVerifier | undefined;
+  corsOrigins: string[];
+  maxBodyBytes: number;
+  version: string;
+}
+
+/**
+ * The core HTTP app: health and OpenAPI in the open, everything under /api behind auth,
+ * every error as problem+json.
+ *
+ * @example
+ * const app = createApp({ db, logger, jwt: undefined, corsOrigins: [], maxBodyBytes: 1 << 20, version: '0.1.0' });
+ * const res = await app.request('/healthz');
+ */
+export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.onError(onError);
+  app.notFound((c) => problemResponse(c, new CrmError('not_found', `No route for ${c.req.method} ${new URL(c.req.url).pathname}`)));
+
+  app.use(requestLog(deps.logger));
+  app.use(secureHeaders({ crossOriginResourcePolicy: false }));
+  if (deps.corsOrigins.length > 0) app.use('/api/*', corsFor(deps.corsOrigins));
+  app.use('/api/*', bodyLimit({ maxSize: deps.maxBodyBytes, onError: () => { throw new CrmError('payload_too_large', `The request body is larger than ${deps.maxBodyBytes} bytes`); } }));
+  app.use('/api/*', requireJsonBody);
+  app.use('/api/*', authenticate({ db: deps.db, jwt: deps.jwt }));
+
+  app.route('/', healthRoutes(deps.db));
+  app.use('/api/companies/*', requireScopeByMethod);
+  app.use('/api/contacts/*', requireScopeByMethod);
+  app.route('/api/companies', companyLinkRoutes());
+  app.route('/api/companies', companyRoutes());
+  app.route('/api/contacts', contactRoutes());
+  app.route('/api/keys', keyRoutes(deps.db.orm));
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API key (crm_…) or a Supabase Auth access token of a staff member',
+  });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'CRM core API', version: deps.version, description: 'Every customer row is scoped by company_id. Errors are application/problem+json (RFC 9457).' },
+    security: [{ bearer: [] }],
+  });
+  return app;
+}
+
+/** Writes must send JSON: anything else is a 415, not a confusing validation error. */
+const requireJsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const hasBody = ['POST', 'PUT', 'PATCH'].includes(c.req.method);
+  const type = c.req.header('content-type') ?? '';
+  if (hasBody && !/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
+    throw new CrmError('unsupported_media_type', 'Send the request body as application/json');
+  }
+  await next();
+};
+
+function corsFor(origins: string[]) {
+  return cors({
+    origin: (origin) => (origins.includes('*') ? '*' : origins.includes(origin) ? origin : null),
+    allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
+    allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
+    exposeHeaders: ['X-Request-Id'],
+    maxAge: 600,
+  });
+}

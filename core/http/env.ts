@@ -1,0 +1,15 @@
+import type { Logger } from 'pino';
+import type { Principal } from '../auth/principal.ts';
+import type { Scope } from '../db/scope/index.ts';
+
+/** What every request handler finds on `c.var`. */
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    logger: Logger;
+    /** Set by the auth middleware on every /api route. */
+    principal: Principal;
+    /** The caller's company scope: the only way handlers reach customer data. */
+    scope: Scope;
+  };
+}

@@ -1,0 +1,27 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { sql } from 'drizzle-orm';
+import type { Database } from '../db/types.ts';
+import type { AppEnv } from './env.ts';
+import { json } from './schemas.ts';
+
+const Health = z.object({ status: z.enum(['ok', 'degraded']), db: z.object({ ok: z.boolean(), driver: z.string(), ms: z.number() }) }).openapi('Health');
+
+const health = createRoute({
+  method: 'get', path: '/healthz', tags: ['Health'], summary: 'Liveness and database check', security: [],
+  responses: { 200: json(Health, 'Up, database answering'), 503: json(Health, 'Up, database not answering') },
+});
+
+/** `GET /healthz`: open to all, answers within a second even when the database hangs. */
+export function healthRoutes(db: Database): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>();
+  app.openapi(health, async (c) => {
+    const started = performance.now();
+    const ok = await Promise.race([
+      db.orm.execute(sql`select 1`).then(() => true, () => false),
+      new Promise<boolean>((resolve) => setTimeout(resolve, 1000, false).unref()),
+    ]);
+    const result = { status: ok ? ('ok' as const) : ('degraded' as const), db: { ok, driver: db.driver, ms: Math.round(performance.now() - started) } };
+    return c.json(result, ok ? 200 : 503);
+  });
+  return app;
+}

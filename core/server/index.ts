@@ -1,0 +1,68 @@
+import { createRequire } from 'node:module';
+import { serve, type ServerType } from '@hono/node-server';
+import { createJwtVerifier } from '../auth/jwt.ts';
+import type { Config } from '../config/index.ts';
+import { migrate } from '../db/migrator/index.ts';
+import { openDatabase } from '../db/open.ts';
+import type { Database } from '../db/types.ts';
+import { createApp } from '../http/app.ts';
+import { createLogger, type Logger } from '../log/index.ts';
+import { bootstrap } from './bootstrap.ts';
+
+export const VERSION: string = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+
+export interface RunningServer {
+  url: string;
+  db: Database;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the core: opens the database (locking an embedded data dir), migrates, runs
+ * first-start work, and serves HTTP until `close()`.
+ *
+ * @example
+ * const server = await startServer(loadConfig());
+ * // … later
+ * await server.close();
+ */
+export async function startServer(config: Config, options: { print?: (line: string) => void } = {}): Promise<RunningServer> {
+  const logger = createLogger(config.logLevel);
+  const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const { applied, adopted } = await migrate(db);
+    if (applied.length || adopted.length) logger.info({ applied, adopted }, 'migrations applied');
+    const boot = await bootstrap(db, { dataDir: config.dataDir, selfCompany: config.selfCompany });
+    if (boot.adminSecret) {
+      print(`\nFirst start: created an admin API key. It is shown once, and saved to ${boot.adminKeyFile} (mode 0600):\n\n  ${boot.adminSecret}\n`);
+    }
+    const jwt = createJwtVerifier({ jwtSecret: config.supabase.jwtSecret, jwksUrl: config.supabase.jwksUrl });
+    const app = createApp({ db, logger, jwt, corsOrigins: config.corsOrigins, maxBodyBytes: config.maxBodyBytes, version: VERSION });
+    const server = await listen(app.fetch, config.host, config.port);
+    const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
+    logger.info({ url, driver: db.driver }, 'listening');
+    return {
+      url,
+      db,
+      logger,
+      close: async () => {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await db.close();
+      },
+    };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
+
+function listen(fetch: (request: Request) => Response | Promise<Response>, hostname: string, port: number): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, hostname, port }, () => resolve(server));
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new Error(`Port ${port} is already in use; set PORT to another port`) : error),
+    );
+  });
+}

@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DRIVERS } from '../support/databases.ts';
+import { createTestApp, type TestApp } from '../support/app.ts';
+
+describe.each(DRIVERS)('companies and contacts API on %s', (driver) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(driver);
+  });
+  afterAll(() => t.destroy());
+
+  it('creates, reads, changes and deletes a company', async () => {
+    const created = await t.call('POST', '/api/companies', {
+      body: { name: 'Jensens VVS ApS', domain: 'https://www.jensens-vvs.dk/', cvr: 'DK25313763', attributes: { segment: 'VVS' } },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ name: 'Jensens VVS ApS', kind: 'business', domain: 'jensens-vvs.dk', cvr: '25313763', stage: 'new' });
+    const id = created.body.id;
+
+    expect((await t.call('GET', `/api/companies/${id}`)).body.name).toBe('Jensens VVS ApS');
+    const patched = await t.call('PATCH', `/api/companies/${id}`, { body: { stage: 'qualified', score: 72 } });
+    expect(patched.body).toMatchObject({ stage: 'qualified', score: 72, domain: 'jensens-vvs.dk' });
+
+    const timeline = await t.call('GET', `/api/companies/${id}/timeline`);
+    expect(timeline.body.items.map((e: { type: string }) => e.type)).toEqual(['company.created']);
+
+    expect((await t.call('DELETE', `/api/companies/${id}`)).status).toBe(204);
+    expect((await t.call('GET', `/api/companies/${id}`)).status).toBe(404);
+  });
+
+  it('answers a duplicate domain with 409 and writes nothing', async () => {
+    await t.call('POST', '/api/companies', { body: { name: 'Første', domain: 'dublet.dk' } });
+    const second = await t.call('POST', '/api/companies', { body: { name: 'Anden', domain: 'DUBLET.dk' } });
+    expect(second.status).toBe(409);
+    expect(second.headers.get('content-type')).toBe('application/problem+json');
+    expect(second.body).toMatchObject({ type: 'urn:crm:problem:conflict', detail: 'Another company already has this domain' });
+    const list = await t.call('GET', '/api/companies?q=Anden');
+    expect(list.body.items).toEqual([]);
+  });
+
+  it('pages through companies by cursor without gaps or repeats', async () => {
+    for (let i = 0; i < 7; i++) await t.call('POST', '/api/companies', { body: { name: `Side ${i} A/S` } });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: any = await t.call('GET', `/api/companies?q=Side&limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.status).toBe(200);
+      seen.push(...page.body.items.map((c: { name: string }) => c.name));
+      cursor = page.body.next_cursor;
+    } while (cursor);
+    expect(seen).toEqual([6, 5, 4, 3, 2, 1, 0].map((i) => `Side ${i} A/S`));
+  });
+
+  it('searches by name or domain and treats LIKE and SQL characters as text', async () => {
+    await t.call('POST', '/api/companies', { body: { name: '100% Rengøring', domain: 'rent-hus.dk' } });
+    await t.call('POST', '/api/companies', { body: { name: 'Under_Streg ApS' } });
+    const names = async (q: string) =>
+      (await t.call('GET', `/api/companies?q=${encodeURIComponent(q)}`)).body.items.map((c: { name: string }) => c.name);
+    expect(await names('100%')).toEqual(['100% Rengøring']);
+    expect(await names('rent-hus')).toEqual(['100% Rengøring']);
+    expect(await names('_')).toEqual(['Under_Streg ApS']);
+    expect(await names("' or 1=1 --")).toEqual([]);
+    expect(await names('%')).toEqual(['100% Rengøring']);
+  });
+
+  it('manages contacts of a company and shows them on its timeline', async () => {
+    const company = (await t.call('POST', '/api/companies', { body: { name: 'Kontakt ApS' } })).body;
+    const contact = await t.call('POST', '/api/contacts', {
+      body: { company_id: company.id, name: 'Mette Jensen', email: 'Mette@Kontakt.dk', phone: '+45 12 34 56 78', role: 'Indkøb' },
+    });
+    expect(contact.status).toBe(201);
+    expect(contact.body).toMatchObject({ email: 'mette@kontakt.dk', company_id: company.id });
+    const dup = await t.call('POST', '/api/contacts', { body: { company_id: company.id, email: 'mette@kontakt.dk' } });
+    expect(dup.status).toBe(409);
+    const list = await t.call('GET', `/api/contacts?company_id=${company.id}`);
+    expect(list.body.items).toHaveLength(1);
+    const patched = await t.call('PATCH', `/api/contacts/${contact.body.id}`, { body: { role: 'Direktør' } });
+    expect(patched.body.role).toBe('Direktør');
+    const timeline = await t.call('GET', `/api/companies/${company.id}/timeline?type=contact.added`);
+    expect(timeline.body.items).toHaveLength(1);
+    expect((await t.call('DELETE', `/api/contacts/${contact.body.id}`)).status).toBe(204);
+    expect((await t.call('GET', `/api/contacts/${contact.body.id}`)).status).toBe(404);
+  });
+
+  it('merges a visitor into a real company over HTTP', async () => {
+    const visitor = (await t.call('POST', '/api/companies', { body: { name: 'Besøgende', kind: 'visitor' } })).body;
+    const real = (await t.call('POST', '/api/companies', { body: { name: 'Rigtig ApS' } })).body;
+    await t.call('POST', '/api/contacts', { body: { company_id: visitor.id, email: 'lead@rigtig.dk' } });
+    const merged = await t.call('POST', `/api/companies/${visitor.id}/merge`, { body: { into: real.id } });
+    expect(merged.status).toBe(200);
+    expect(merged.body.moved).toMatchObject({ contacts: 1 });
+    expect((await t.call('GET', `/api/companies/${visitor.id}`)).status).toBe(404);
+    const timeline = (await t.call('GET', `/api/companies/${real.id}/timeline`)).body.items.map((e: { type: string }) => e.type);
+    expect(timeline[0]).toBe('company.merged');
+    expect(timeline).toContain('contact.added');
+  });
+
+  it('resolves an email to a company, creating it when asked', async () => {
+    const none = await t.call('POST', '/api/companies/resolve', { body: { email: 'ny@opslag.dk' } });
+    expect(none.body).toEqual({ company: null, matched_by: null });
+    const created = await t.call('POST', '/api/companies/resolve', { body: { email: 'ny@opslag.dk', create: true } });
+    expect(created.body).toMatchObject({ matched_by: 'created', company: { domain: 'opslag.dk' } });
+    const own = await t.call('POST', '/api/companies/resolve', { body: { email: 'kim@nordlys-tag.dk', create: true } });
+    expect(own.body).toMatchObject({ matched_by: 'self', company: { id: t.selfCompanyId } });
+  });
+
+  it('keeps the own company from being deleted or merged', async () => {
+    expect((await t.call('DELETE', `/api/companies/${t.selfCompanyId}`)).status).toBe(409);
+    const other = (await t.call('POST', '/api/companies', { body: { name: 'Anden ApS' } })).body;
+    expect((await t.call('POST', `/api/companies/${t.selfCompanyId}/merge`, { body: { into: other.id } })).status).toBe(409);
+  });
+
+  it('records who changed what in the audit log', async () => {
+    const company = (await t.call('POST', '/api/companies', { body: { name: 'Revision ApS' } })).body;
+    await t.call('PATCH', `/api/companies/${company.id}`, { body: { stage: 'lead' } });
+    const rows = await t.db.withSession((s) =>
+      s.query<{ action: string; actor: string; details: unknown }>('select action, actor, details from audit_log where target_id = $1 order by id', [company.id]),
+    );
+    expect(rows.map((r) => r.action)).toEqual(['company.create', 'company.update']);
+    expect(rows[1]).toMatchObject({ actor: expect.stringMatching(/^key:/), details: { fields: ['stage'] } });
+  });
+
+  it('serves /healthz and /openapi.json without credentials', async () => {
+    const health = await t.call('GET', '/healthz', { token: null });
+    expect(health).toMatchObject({ status: 200, body: { status: 'ok', db: { ok: true, driver } } });
+    const doc = await t.call('GET', '/openapi.json', { token: null });
+    expect(doc.status).toBe(200);
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining(['/api/companies', '/api/companies/{id}', '/api/companies/{id}/merge', '/api/companies/{id}/timeline', '/api/contacts', '/api/keys', '/healthz']),
+    );
+  });
+});
