@@ -10,25 +10,25 @@ import { parseOptions } from './index.ts';
 
 type Io = { out: (line: string) => void };
 
-/** `crm keys create|list|revoke`. */
+/** `crm keys create|list|revoke`. Arguments are checked before the database is opened. */
 export async function keysCommand(config: Config, args: string[], io: Io): Promise<number> {
   const [action, ...rest] = args;
-  if (!action || !['create', 'list', 'revoke'].includes(action)) {
-    throw new CrmError('bad_request', 'Usage: crm keys create|list|revoke (see "crm help")');
-  }
+  const work =
+    action === 'create' ? create(rest) : action === 'list' ? list : action === 'revoke' ? revoke(rest) : undefined;
+  if (!work) throw new CrmError('bad_request', 'Usage: crm keys create|list|revoke (see "crm help")');
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrate(db);
-    if (action === 'create') await create(db, rest, io);
-    if (action === 'list') await list(db, io);
-    if (action === 'revoke') await revoke(db, rest, io);
+    await work(db, io);
     return 0;
   } finally {
     await db.close();
   }
 }
 
-async function create(db: Database, args: string[], io: Io) {
+type Work = (db: Database, io: Io) => Promise<void>;
+
+function create(args: string[]): Work {
   const { values } = parseOptions({
     args,
     strict: true,
@@ -49,15 +49,17 @@ async function create(db: Database, args: string[], io: Io) {
   if (badCompany) throw new CrmError('bad_request', `--company "${badCompany}" is not a company id (UUID)`);
   const expiresAt = values.expires ? new Date(String(values.expires)) : null;
   if (expiresAt && Number.isNaN(expiresAt.getTime())) throw new CrmError('bad_request', `--expires "${values.expires}" is not a date`);
-  const { key, secret } = await createApiKey(db.orm, {
-    name: String(values.name), scopes: scopes as ApiScope[], companyIds: companies, expiresAt, createdBy: 'cli',
-  });
-  io.out(`Created API key ${key.id} (${key.scopes.join(', ')}${key.companyIds ? `; companies ${key.companyIds.join(', ')}` : ''}).`);
-  io.out('The secret is shown once; store it now:');
-  io.out(secret);
+  return async (db, io) => {
+    const { key, secret } = await createApiKey(db.orm, {
+      name: String(values.name), scopes: scopes as ApiScope[], companyIds: companies, expiresAt, createdBy: 'cli',
+    });
+    io.out(`Created API key ${key.id} (${key.scopes.join(', ')}${key.companyIds ? `; companies ${key.companyIds.join(', ')}` : ''}).`);
+    io.out('The secret is shown once; store it now:');
+    io.out(secret);
+  };
 }
 
-async function list(db: Database, io: Io) {
+const list: Work = async (db, io) => {
   const keys = await listApiKeys(db.orm);
   if (keys.length === 0) io.out('No API keys.');
   for (const key of keys) {
@@ -65,11 +67,13 @@ async function list(db: Database, io: Io) {
     const companies = key.companyIds ? ` companies=${key.companyIds.length}` : '';
     io.out(`${key.id}  ${key.prefix}…  ${state.padEnd(7)}  ${key.scopes.join(',')}${companies}  ${key.name}`);
   }
-}
+};
 
-async function revoke(db: Database, args: string[], io: Io) {
+function revoke(args: string[]): Work {
   const [id] = args;
   if (!id || !isUuid(id)) throw new CrmError('bad_request', 'Usage: crm keys revoke <key id>; see "crm keys list"');
-  const key = await revokeApiKey(db.orm, id);
-  io.out(`Revoked API key ${key.id} (${key.name}).`);
+  return async (db, io) => {
+    const key = await revokeApiKey(db.orm, id);
+    io.out(`Revoked API key ${key.id} (${key.name}).`);
+  };
 }

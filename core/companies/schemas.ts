@@ -1,9 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { COMPANY_KINDS, COMPANY_STAGES } from '../db/schema/index.ts';
-import { Timestamp, Uuid } from '../http/schemas.ts';
+import { Attributes, Timestamp, Uuid } from '../http/schemas.ts';
 import type { Company } from './store.ts';
 
-const Attributes = z.record(z.string(), z.unknown()).openapi({ example: { segment: 'VVS', employees: 12 } });
 const WebsiteUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2000);
 
 export const CompanyOut = z

@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { audit } from '../audit/index.ts';
 import { recordEvent } from '../events/store.ts';
 import type { AppEnv } from '../http/env.ts';
-import { body, IdParam, json, PageQuery, problems, Timestamp, Uuid } from '../http/schemas.ts';
+import { Attributes, body, IdParam, json, PageQuery, problems, Timestamp, Uuid } from '../http/schemas.ts';
 import { type Contact, createContact, deleteContact, listContacts, requireContact, updateContact } from './store.ts';
 
 const tags = ['Contacts'];
@@ -27,7 +27,7 @@ const fields = {
   email: z.email({ message: 'must be an email address' }).max(320).nullable().openapi({ example: 'mette@jensens-vvs.dk' }),
   phone: z.string().trim().min(3).max(50).regex(/^[+()\d\s.-]+$/, 'must be a phone number').nullable().openapi({ example: '+45 12 34 56 78' }),
   role: z.string().trim().max(200).nullable().openapi({ example: 'Indkøbschef' }),
-  attributes: z.record(z.string(), z.unknown()),
+  attributes: Attributes,
 };
 const ContactCreate = z.strictObject(fields).partial({ name: true, email: true, phone: true, role: true, attributes: true }).openapi('ContactCreate');
 const ContactPatch = z.strictObject(fields).partial().openapi('ContactPatch');

@@ -35,6 +35,11 @@ export const PG = {
   checkViolation: '23514',
   insufficientPrivilege: '42501',
   invalidText: '22P02',
+  /** A NUL character in text. */
+  characterNotInRepertoire: '22021',
+  /** `\u0000` inside jsonb. */
+  untranslatableCharacter: '22P05',
+  stackDepthExceeded: '54001',
 } as const;
 
 /**

@@ -39,6 +39,10 @@ function asCrmError(error: unknown): CrmError {
   if (pg?.code === PG.foreignKeyViolation) return new CrmError('not_found', 'A referenced record does not exist');
   if (pg?.code === PG.checkViolation) return new CrmError('validation_failed', 'A value is out of its allowed range');
   if (pg?.code === PG.invalidText) return new CrmError('bad_request', 'A value has the wrong format');
+  if (pg?.code === PG.characterNotInRepertoire || pg?.code === PG.untranslatableCharacter) {
+    return new CrmError('validation_failed', 'Text may not contain NUL (\\u0000) characters');
+  }
+  if (pg?.code === PG.stackDepthExceeded) return new CrmError('validation_failed', 'A value is nested too deeply');
   return new CrmError('internal', 'An unexpected error occurred', { cause: error });
 }
 

@@ -41,6 +41,28 @@ export function problems(...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 415 |
   );
 }
 
+const MAX_JSON_DEPTH = 32;
+
+/** Nesting depth of a JSON value, counted without recursion (a hostile body can be deep). */
+function jsonDepth(value: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (current === null || typeof current !== 'object') continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > MAX_JSON_DEPTH) return deepest;
+    for (const child of Object.values(current)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+/** Free-form `attributes`: any JSON object up to 32 levels deep. */
+export const Attributes = z
+  .record(z.string(), z.unknown())
+  .refine((value) => jsonDepth(value) <= MAX_JSON_DEPTH, { message: `is nested deeper than ${MAX_JSON_DEPTH} levels` })
+  .openapi({ example: { segment: 'VVS', employees: 12 } });
+
 export const Timestamp = z.string().openapi({ format: 'date-time', example: '2026-11-25T09:30:00.000Z' });
 
 /** A JSON response body of the given schema. */

@@ -1,17 +1,20 @@
 -- Core, part 1: extensions, the application role and the scoping helpers used by every
 -- row level security policy. Runs on PostgreSQL 15 to 18, PGlite and Supabase.
 
--- pgvector powers hybrid search. Supabase keeps extensions in the `extensions` schema.
+-- pgvector powers hybrid search; pg_trgm makes substring search on names use an index.
+-- Supabase keeps extensions in the `extensions` schema.
 do $$
 begin
   if exists (select from pg_namespace where nspname = 'extensions') then
     create extension if not exists vector with schema extensions;
+    create extension if not exists pg_trgm with schema extensions;
   else
     create extension if not exists vector;
+    create extension if not exists pg_trgm;
   end if;
 exception
   when undefined_file or feature_not_supported then
-    raise exception 'the pgvector extension is not installed on this server: run scripts/install-pgvector.sh (Debian) or enable "vector" in Supabase, then migrate again';
+    raise exception 'the pgvector (vector) or pg_trgm extension is not installed on this server: run scripts/install-pgvector.sh (Debian, with postgresql-contrib) or enable them in Supabase, then migrate again';
 end
 $$;
 

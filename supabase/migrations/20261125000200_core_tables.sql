@@ -22,6 +22,15 @@ create unique index companies_domain_key on companies (domain) where domain is n
 create unique index companies_cvr_key on companies (cvr) where cvr is not null;
 create unique index companies_one_self on companies (kind) where kind = 'self';
 create index companies_name_idx on companies (lower(name));
+-- `q` searches name and domain by substring (ILIKE '%…%'): trigram indexes keep that fast.
+-- The operator class lives wherever pg_trgm was installed (public, or extensions on Supabase).
+do $$
+declare ext_schema text := (select extnamespace::regnamespace::text from pg_extension where extname = 'pg_trgm');
+begin
+  execute format('create index companies_name_trgm_idx on companies using gin (name %I.gin_trgm_ops)', ext_schema);
+  execute format('create index companies_domain_trgm_idx on companies using gin (domain %I.gin_trgm_ops)', ext_schema);
+end
+$$;
 create trigger companies_touch before update on companies
   for each row execute function crm_touch_updated_at();
 select crm_enable_rls('companies');

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { Mutex, PGlite, type Transaction } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { drizzle } from 'drizzle-orm/pglite';
 import * as schema from '../schema/index.ts';
@@ -7,7 +8,7 @@ import type { Database, Orm, Session } from '../types.ts';
 import { acquireLock } from './lockfile.ts';
 
 /**
- * Opens the embedded PGlite database (Postgres in WASM, with pgvector).
+ * Opens the embedded PGlite database (Postgres in WASM, with pgvector and pg_trgm).
  *
  * @param dataDir folder to persist in (`<dataDir>/pglite`), locked against a second process;
  *                undefined for an in-memory database (tests).
@@ -19,7 +20,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
   try {
     const client = new PGlite({
       ...(dataDir ? { dataDir: path.join(dataDir, 'pglite') } : {}),
-      extensions: { vector },
+      extensions: { vector, pg_trgm },
     });
     await client.waitReady;
     const orm = drizzle({ client, schema }) as unknown as Orm;

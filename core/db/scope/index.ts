@@ -36,8 +36,8 @@ export function scope(db: Database, companyIds: CompanyScope): Scope {
     allows: (companyId) => visible === null || visible.has(companyId.toLowerCase()),
     run: (work) =>
       db.orm.transaction(async (tx) => {
-        await tx.execute(sql`select set_config('app.company_ids', ${setting}, true)`);
-        await tx.execute(sql`set local role crm_app`);
+        // One round trip: set_config('role', …, true) is SET LOCAL ROLE.
+        await tx.execute(sql`select set_config('app.company_ids', ${setting}, true), set_config('role', 'crm_app', true)`);
         return work(tx as Tx);
       }),
   };

@@ -1,0 +1,15 @@
+/**
+ * Benchmarks: `npm run bench -- <name>`. Results go to BENCHMARKS.md by hand, with the
+ * machine, date and command.
+ */
+import { runApiBench } from './api.ts';
+
+const BENCHES: Record<string, () => Promise<void>> = { api: runApiBench };
+
+const name = process.argv[2] ?? 'api';
+const bench = BENCHES[name];
+if (!bench) {
+  console.error(`crm bench: unknown benchmark "${name}"; choose one of: ${Object.keys(BENCHES).join(', ')}`);
+  process.exit(1);
+}
+await bench();

@@ -1,0 +1,132 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const BIN = path.resolve(import.meta.dirname, '../bin/crm.js');
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-cli-'));
+const running: ChildProcess[] = [];
+
+afterAll(() => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function crm(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Starts `crm start` and resolves once it listens. */
+function startServer(port: number): Promise<{ child: ChildProcess; output: () => string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, 'start'], { env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' } });
+    running.push(child);
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 45_000);
+    child.stdout.on('data', (d) => {
+      output += d;
+      if (output.includes('listening on')) {
+        clearTimeout(timer);
+        resolve({ child, output: () => output });
+      }
+    });
+    child.stderr.on('data', (d) => (output += d));
+    child.on('exit', () => reject(new Error(`server exited: ${output}`)));
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+// Each command boots the embedded database from disk: give loaded CI machines room.
+describe('crm command line', { timeout: 120_000 }, () => {
+  it('stops on a bad setting with one line naming the variable', async () => {
+    const run = await crm(['migrate'], { PORT: 'abc' });
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toMatch(/^crm: Invalid configuration: PORT .*"abc"/);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('migrates, and migrating again is a no-op', async () => {
+    const first = await crm(['migrate']);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/applied\s+core\/\d{14}_core_roles\.sql/);
+    const second = await crm(['migrate']);
+    expect(second.stdout.trim()).toBe('Database is up to date.');
+  });
+
+  it('creates, lists and revokes API keys, and refuses bad options in one line', async () => {
+    const created = await crm(['keys', 'create', '--name', 'Intranet', '--scope', 'crm:read']);
+    expect(created.code).toBe(0);
+    const secret = created.stdout.trim().split('\n').at(-1)!;
+    expect(secret).toMatch(/^crm_[\w-]{43}$/);
+    const id = /API key ([0-9a-f-]{36})/.exec(created.stdout)![1]!;
+    expect((await crm(['keys', 'list'])).stdout).toMatch(new RegExp(`${id} .*active .*crm:read .*Intranet`));
+    expect((await crm(['keys', 'list'])).stdout).not.toContain(secret);
+    expect((await crm(['keys', 'revoke', id])).code).toBe(0);
+    expect((await crm(['keys', 'list'])).stdout).toMatch(new RegExp(`${id} .*revoked`));
+
+    const bad = await crm(['keys', 'create', '--name', 'x', '--scope', 'root']);
+    expect(bad).toMatchObject({ code: 1, stderr: 'crm: Unknown scope "root"; use admin, crm:read, crm:write\n' });
+    const unknown = await crm(['keys', 'create', '--nmae', 'x']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/^crm: .*--nmae/);
+    expect((await crm(['frobnicate'])).stderr).toBe('crm: Unknown command "frobnicate"; run "crm help"\n');
+  });
+
+  it('serves /healthz, and a second server on the same data folder fails clearly', async () => {
+    const port = await freePort();
+    const { child, output } = await startServer(port);
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok', db: { ok: true, driver: 'pglite' } });
+
+    // Keys existed before this first start (the test above), so no admin key is minted now.
+    expect(output()).not.toContain('First start');
+    const second = await crm(['start'], { PORT: String(await freePort()) });
+    expect(second.code).toBe(1);
+    expect(second.stderr).toMatch(/^crm: The data folder .* is in use by another crm process \(pid \d+\)/);
+
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(fs.existsSync(path.join(dataDir, 'crm.lock'))).toBe(false);
+  });
+
+  it('prints the first admin key once and saves it with mode 0600', async () => {
+    const fresh = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-cli-'));
+    const port = await freePort();
+    const child = spawn(process.execPath, [BIN, 'start'], { env: { ...process.env, DATA_DIR: fresh, PORT: String(port), LOG_LEVEL: 'warn' } });
+    running.push(child);
+    let out = '';
+    await new Promise<void>((resolve) => child.stdout.on('data', (d) => ((out += d), out.includes('listening on') && resolve())));
+    const file = path.join(fresh, 'admin.key');
+    const secret = fs.readFileSync(file, 'utf8').trim();
+    expect(out).toContain(secret);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    const res = await fetch(`http://127.0.0.1:${port}/api/keys`, { headers: { authorization: `Bearer ${secret}` } });
+    expect(res.status).toBe(200);
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.on('exit', resolve));
+  });
+});
