@@ -1,4 +1,5 @@
-import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import path from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { createJwtVerifier } from '../auth/jwt.ts';
 import type { Config } from '../config/index.ts';
@@ -7,9 +8,10 @@ import { openDatabase } from '../db/open.ts';
 import type { Database } from '../db/types.ts';
 import { createApp } from '../http/app.ts';
 import { createLogger, type Logger } from '../log/index.ts';
+import { PACKAGE_ROOT } from '../paths.ts';
 import { bootstrap } from './bootstrap.ts';
 
-export const VERSION: string = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+export const VERSION: string = (JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 export interface RunningServer {
   url: string;

@@ -3,41 +3,16 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { type JWTPayload, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJwtVerifier } from '../../core/auth/jwt.ts';
-import { ERROR_STATUS, type ErrorCode, problemType } from '../../core/errors/index.ts';
 import { createApp } from '../../core/http/app.ts';
 import type { AppEnv } from '../../core/http/env.ts';
 import { createLogger } from '../../core/log/index.ts';
-import { createTestApp, type TestApp, type TestResponse } from '../support/app.ts';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import { checkAnswer, expectProblem } from '../support/problems.ts';
 import { DRIVERS } from '../support/databases.ts';
 
 const JWT_SECRET = 'test-only-supabase-jwt-secret-of-at-least-32-chars';
 const STAFF_USER = '6f1c2b9e-3d4a-4e5f-8a7b-1c2d3e4f5a6b';
 
-/** The stable problem `type` of each error status, e.g. 403 → urn:crm:problem:forbidden. */
-const TYPE_OF_STATUS = new Map<number, string>(
-  Object.entries(ERROR_STATUS).map(([code, status]) => [status, problemType(code as ErrorCode)]),
-);
-
-/**
- * Checks what every answer must hold: errors are problem+json with the stable `type` of their
- * status, and no body ever carries a stack trace.
- */
-function checkAnswer(res: TestResponse): TestResponse {
-  const text = typeof res.body === 'string' ? res.body : JSON.stringify(res.body ?? '');
-  expect(text, 'body leaks a stack trace').not.toMatch(/\bat .*\.ts:\d+/);
-  if (res.status >= 400) {
-    expect(res.headers.get('content-type'), `content type of a ${res.status}`).toBe('application/problem+json');
-    expect(res.body, `problem body of a ${res.status}`).toMatchObject({ type: TYPE_OF_STATUS.get(res.status), status: res.status });
-    expect(typeof res.body.detail).toBe('string');
-  }
-  return res;
-}
-
-/** Asserts a problem answer with the given status and stable type. */
-function expectProblem(res: TestResponse, status: number, type: string): void {
-  expect({ status: res.status, body: res.body }).toMatchObject({ status, body: { type: `urn:crm:problem:${type}`, status } });
-  expect(res.headers.get('content-type')).toBe('application/problem+json');
-}
 
 const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { CrmError } from '../../errors/index.ts';
+import { PACKAGE_ROOT } from '../../paths.ts';
 
 /** The core's migrations: `supabase/migrations/` at the repository root. */
-export const CORE_MIGRATIONS_DIR = fileURLToPath(new URL('../../../supabase/migrations/', import.meta.url));
+export const CORE_MIGRATIONS_DIR = path.join(PACKAGE_ROOT, 'supabase', 'migrations');
 
 /** A SQL migration file: `<14-digit timestamp>_<name>.sql`, the layout `supabase db push` reads. */
 export interface MigrationFile {

@@ -1,0 +1,64 @@
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../core/http/app.ts';
+import { createLogger } from '../../core/log/index.ts';
+import { createTestApp, type TestApp } from '../support/app.ts';
+
+describe('request logs and CORS', () => {
+  let t: TestApp;
+  const lines: Record<string, unknown>[] = [];
+  let app: ReturnType<typeof createApp>;
+
+  beforeAll(async () => {
+    t = await createTestApp('pglite');
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+        done();
+      },
+    });
+    app = createApp({
+      db: t.db, logger: createLogger('info', sink), jwt: undefined,
+      corsOrigins: ['https://intranet.firma.dk'], maxBodyBytes: 1 << 20, version: 'test',
+    });
+  });
+  afterAll(() => t.destroy());
+
+  const send = (method: string, path: string, init: { body?: unknown; headers?: Record<string, string> } = {}) =>
+    app.request(path, {
+      method,
+      headers: { authorization: `Bearer ${t.adminKey}`, 'content-type': 'application/json', ...init.headers },
+      ...(init.body ? { body: JSON.stringify(init.body) } : {}),
+    });
+
+  it('logs one structured line per request with a request id, and no secrets or bodies', async () => {
+    const res = await send('POST', '/api/companies', { body: { name: 'Hemmelig Kunde ApS', attributes: { note: 'fortrolig-notat' } } });
+    expect(res.status).toBe(201);
+    const id = res.headers.get('x-request-id');
+    const line = lines.find((l) => l.request_id === id);
+    expect(line).toMatchObject({ method: 'POST', path: '/api/companies', status: 201, actor: expect.stringMatching(/^key:/) });
+    const text = JSON.stringify(lines);
+    expect(text).not.toContain(t.adminKey);
+    expect(text).not.toContain('fortrolig-notat');
+    expect(text).not.toContain('Hemmelig Kunde');
+  });
+
+  it('keeps a sane incoming X-Request-Id and replaces a hostile one', async () => {
+    expect((await send('GET', '/healthz', { headers: { 'x-request-id': 'trace-42' } })).headers.get('x-request-id')).toBe('trace-42');
+    const hostile = await send('GET', '/healthz', { headers: { 'x-request-id': 'a\u0007b'.repeat(200) } });
+    expect(hostile.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('answers CORS preflights for allowed origins only', async () => {
+    const preflight = (origin: string) =>
+      app.request('/api/companies', {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+      });
+    const allowed = await preflight('https://intranet.firma.dk');
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://intranet.firma.dk');
+    expect(allowed.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('authorization');
+    const other = await preflight('https://evil.example');
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
