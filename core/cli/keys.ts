@@ -1,3 +1,4 @@
+import { audit } from '../audit/index.ts';
 import { createApiKey, listApiKeys, revokeApiKey } from '../auth/keys.ts';
 import type { Config } from '../config/index.ts';
 import { migrate } from '../db/migrator/index.ts';
@@ -53,6 +54,7 @@ function create(args: string[]): Work {
     const { key, secret } = await createApiKey(db.orm, {
       name: String(values.name), scopes: scopes as ApiScope[], companyIds: companies, expiresAt, createdBy: 'cli',
     });
+    await audit(db.orm, { actor: 'cli', action: 'api_key.create', targetType: 'api_key', targetId: key.id, details: { scopes: key.scopes } });
     io.out(`Created API key ${key.id} (${key.scopes.join(', ')}${key.companyIds ? `; companies ${key.companyIds.join(', ')}` : ''}).`);
     io.out('The secret is shown once; store it now:');
     io.out(secret);
@@ -74,6 +76,7 @@ function revoke(args: string[]): Work {
   if (!id || !isUuid(id)) throw new CrmError('bad_request', 'Usage: crm keys revoke <key id>; see "crm keys list"');
   return async (db, io) => {
     const key = await revokeApiKey(db.orm, id);
+    await audit(db.orm, { actor: 'cli', action: 'api_key.revoke', targetType: 'api_key', targetId: id });
     io.out(`Revoked API key ${key.id} (${key.name}).`);
   };
 }

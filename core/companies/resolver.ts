@@ -1,6 +1,7 @@
 import { createContact, findContactByEmail, type Contact } from '../contacts/store.ts';
 import type { Tx } from '../db/types.ts';
 import { CrmError } from '../errors/index.ts';
+import { recordEvent } from '../events/store.ts';
 import { isFreeMailDomain } from './free-mail.ts';
 import { nameFromDomain, nameFromLocalPart, normalizeCvr, normalizeDomain, normalizeEmail } from './normalize.ts';
 import { type Company, createCompany, findCompanyBy, getCompany, getSelfCompany } from './store.ts';
@@ -49,10 +50,15 @@ export async function resolveEmail(tx: Tx, address: string, options: ResolveOpti
   const person = options.name?.trim() || nameFromLocalPart(local);
   const company =
     byDomain ??
-    (isFreeMailDomain(domain)
-      ? await createCompany(tx, { name: person, kind: 'private', attributes: { email } })
-      : await createCompany(tx, { name: nameFromDomain(domain), kind: 'business', domain, websiteUrl: `https://${domain}` }));
+    (await created(
+      tx,
+      isFreeMailDomain(domain)
+        ? createCompany(tx, { name: person, kind: 'private', attributes: { email } })
+        : createCompany(tx, { name: nameFromDomain(domain), kind: 'business', domain, websiteUrl: `https://${domain}` }),
+      { email },
+    ));
   const contact = await createContact(tx, { companyId: company.id, email, name: options.name?.trim() || null });
+  await recordEvent(tx, { companyId: company.id, type: 'contact.added', actor: 'resolver', payload: { contact_id: contact.id, name: contact.name } });
   return { company, matchedBy: byDomain ? 'domain' : 'created', contact };
 }
 
@@ -76,7 +82,8 @@ export async function resolveDomain(tx: Tx, input: string, options: ResolveOptio
   if (found) return { company: found, matchedBy: 'domain' };
   if (!options.create) return undefined;
   const name = options.name?.trim() || nameFromDomain(domain);
-  return { company: await createCompany(tx, { name, domain, websiteUrl: `https://${domain}` }), matchedBy: 'created' };
+  const company = await created(tx, createCompany(tx, { name, domain, websiteUrl: `https://${domain}` }), { domain });
+  return { company, matchedBy: 'created' };
 }
 
 /**
@@ -90,7 +97,15 @@ export async function resolveCvr(tx: Tx, input: string, options: ResolveOptions 
   const found = await findCompanyBy(tx, 'cvr', cvr);
   if (found) return { company: found, matchedBy: found.kind === 'self' ? 'self' : 'cvr' };
   if (!options.create) return undefined;
-  return { company: await createCompany(tx, { name: options.name?.trim() || `CVR ${cvr}`, cvr }), matchedBy: 'created' };
+  const company = await created(tx, createCompany(tx, { name: options.name?.trim() || `CVR ${cvr}`, cvr }), { cvr });
+  return { company, matchedBy: 'created' };
+}
+
+/** Puts `company.created` on the timeline of a company the resolver made, with its evidence. */
+async function created(tx: Tx, creating: Promise<Company>, evidence: Record<string, string>): Promise<Company> {
+  const company = await creating;
+  await recordEvent(tx, { companyId: company.id, type: 'company.created', actor: 'resolver', payload: { evidence } });
+  return company;
 }
 
 /** The own company's domains: its `domain` and any listed in `attributes.own_domains`. */

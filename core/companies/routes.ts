@@ -68,7 +68,8 @@ export function companyRoutes(): OpenAPIHono<AppEnv> {
 
   app.openapi(list, async (c) => {
     const { q, kind, stage, limit, cursor } = c.req.valid('query');
-    const page = await c.var.scope.run((tx) => listCompanies(tx, { q, kind, stage, limit, cursor }));
+    const within = c.var.scope.companyIds;
+    const page = await c.var.scope.run((tx) => listCompanies(tx, { q, kind, stage, limit, cursor, within }));
     return c.json({ items: page.items.map(companyOut), next_cursor: page.nextCursor }, 200);
   });
 

@@ -1,6 +1,7 @@
-import { and, desc, eq, ilike, lt, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { onUniqueViolation } from '../db/errors.ts';
 import { type CompanyKind, type CompanyStage, companies } from '../db/schema/index.ts';
+import type { CompanyScope } from '../db/scope/index.ts';
 import type { Tx } from '../db/types.ts';
 import { CrmError } from '../errors/index.ts';
 import { uuidv7 } from '../ids/index.ts';
@@ -52,6 +53,8 @@ export interface CompanyQuery {
   stage?: CompanyStage;
   limit: number;
   cursor?: string;
+  /** The caller's company scope, passed on as an explicit filter. */
+  within?: CompanyScope;
 }
 
 /** Lists companies newest first, by cursor. */
@@ -59,8 +62,10 @@ export async function listCompanies(tx: Tx, query: CompanyQuery): Promise<Page<C
   const where: (SQL | undefined)[] = [];
   if (query.q) {
     const pattern = `%${escapeLike(query.q.trim())}%`;
-    where.push(or(ilike(companies.name, pattern), ilike(companies.domain, pattern)));
+    where.push(sql`${companies.id} in (select crm_company_ids_matching(${pattern}))`);
   }
+  // RLS already hides other companies; naming the scope's ids lets Postgres use the index.
+  if (query.within && query.within !== 'all') where.push(inArray(companies.id, [...query.within]));
   if (query.kind) where.push(eq(companies.kind, query.kind));
   if (query.stage) where.push(eq(companies.stage, query.stage));
   if (query.cursor) where.push(lt(companies.id, decodeCursor(query.cursor, ['id']).id));
@@ -115,8 +120,8 @@ function normalized(input: Partial<CompanyInput>) {
 /** Runs an insert/update, turning unique violations into a 409 that names the field. */
 function write<T>(run: () => Promise<T>): Promise<T> {
   return onUniqueViolation(run, (constraint) => {
-    const field = constraint?.includes('cvr') ? 'CVR number' : constraint?.includes('self') ? 'own company' : 'domain';
-    return new CrmError('conflict', `Another company already has this ${field}`);
+    if (constraint?.includes('self')) return new CrmError('conflict', 'There is already an own company (kind self)');
+    return new CrmError('conflict', `Another company already has this ${constraint?.includes('cvr') ? 'CVR number' : 'domain'}`);
   });
 }
 

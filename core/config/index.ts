@@ -60,7 +60,8 @@ export interface Config {
   databaseUrl: string | undefined;
   corsOrigins: string[];
   maxBodyBytes: number;
-  supabase: { url?: string; jwtSecret?: string; jwksUrl?: string };
+  /** `issuer` is the project's Auth URL, required in staff tokens when SUPABASE_URL is set. */
+  supabase: { url?: string; jwtSecret?: string; jwksUrl?: string; issuer?: string };
   openai: { apiKey?: string; baseUrl?: string };
   logLevel: (typeof LOG_LEVELS)[number];
   /** Name and domain of the `self` company, used when it is created on first start. */
@@ -80,14 +81,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? 'environment');
-    const got = present[name] === undefined ? '' : ` (got "${truncate(present[name]!)}")`;
+    const got = present[name] === undefined || SECRETS.has(name) ? '' : ` (got "${truncate(redactUrl(present[name]!))}")`;
     throw new CrmError('bad_request', `Invalid configuration: ${name} ${describe(issue)}${got}`);
   }
   const e = parsed.data;
-  let jwksUrl = e.SUPABASE_JWKS_URL;
-  if (!jwksUrl && !e.SUPABASE_JWT_SECRET && e.SUPABASE_URL) {
-    jwksUrl = new URL('/auth/v1/.well-known/jwks.json', e.SUPABASE_URL).toString();
-  }
+  // Supabase signs with the legacy shared secret, with asymmetric keys published as JWKS,
+  // or both during a key rotation: with SUPABASE_URL set, accept the project's JWKS too.
+  const jwksUrl =
+    e.SUPABASE_JWKS_URL ?? (e.SUPABASE_URL ? new URL('/auth/v1/.well-known/jwks.json', e.SUPABASE_URL).toString() : undefined);
+  const issuer = e.SUPABASE_URL ? new URL('/auth/v1', e.SUPABASE_URL).toString() : undefined;
   return {
     port: e.PORT,
     host: e.HOST,
@@ -95,7 +97,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     corsOrigins: e.CORS_ORIGINS,
     maxBodyBytes: e.MAX_BODY_BYTES,
-    supabase: { url: e.SUPABASE_URL, jwtSecret: e.SUPABASE_JWT_SECRET, jwksUrl },
+    supabase: { url: e.SUPABASE_URL, jwtSecret: e.SUPABASE_JWT_SECRET, jwksUrl, issuer },
     openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL },
     logLevel: e.LOG_LEVEL,
     selfCompany: { name: e.SELF_COMPANY_NAME, ...(e.SELF_COMPANY_DOMAIN ? { domain: e.SELF_COMPANY_DOMAIN } : {}) },
@@ -105,6 +107,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 function describe(issue: z.core.$ZodIssue): string {
   const message = issue.message.replace(/^Invalid input: /, '');
   return /^(must|is)\b/.test(message) ? message : `is invalid: ${message}`;
+}
+
+/** Variables whose values never appear in an error message. */
+const SECRETS = new Set(['SUPABASE_JWT_SECRET', 'OPENAI_API_KEY']);
+
+/** Hides the password of a URL like postgres://user:pass@host/db. */
+function redactUrl(value: string): string {
+  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:)[^@\s]*@/i, '$1***@');
 }
 
 function truncate(value: string): string {

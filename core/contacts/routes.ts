@@ -76,7 +76,8 @@ export function contactRoutes(): OpenAPIHono<AppEnv> {
 
   app.openapi(list, async (c) => {
     const { company_id, limit, cursor } = c.req.valid('query');
-    const page = await c.var.scope.run((tx) => listContacts(tx, { companyId: company_id, limit, cursor }));
+    const within = c.var.scope.companyIds;
+    const page = await c.var.scope.run((tx) => listContacts(tx, { companyId: company_id, limit, cursor, within }));
     return c.json({ items: page.items.map(contactOut), next_cursor: page.nextCursor }, 200);
   });
 

@@ -1,8 +1,9 @@
-import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
 import { requireCompany } from '../companies/store.ts';
 import { normalizeEmail } from '../companies/normalize.ts';
 import { onUniqueViolation } from '../db/errors.ts';
 import { contacts } from '../db/schema/index.ts';
+import type { CompanyScope } from '../db/scope/index.ts';
 import type { Tx } from '../db/types.ts';
 import { CrmError } from '../errors/index.ts';
 import { uuidv7 } from '../ids/index.ts';
@@ -51,10 +52,12 @@ export async function findContactByEmail(tx: Tx, email: string): Promise<Contact
 /** Contacts newest first, of one company or of every company in scope. */
 export async function listContacts(
   tx: Tx,
-  query: { companyId?: string; limit: number; cursor?: string },
+  query: { companyId?: string; limit: number; cursor?: string; within?: CompanyScope },
 ): Promise<Page<Contact>> {
   const where: (SQL | undefined)[] = [];
   if (query.companyId) where.push(eq(contacts.companyId, query.companyId));
+  // RLS already hides other companies; naming the scope's ids lets Postgres use the index.
+  if (query.within && query.within !== 'all') where.push(inArray(contacts.companyId, [...query.within]));
   if (query.cursor) where.push(lt(contacts.id, decodeCursor(query.cursor, ['id']).id));
   const rows = await tx
     .select()

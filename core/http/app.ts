@@ -40,7 +40,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.notFound((c) => problemResponse(c, new CrmError('not_found', `No route for ${c.req.method} ${new URL(c.req.url).pathname}`)));
 
   app.use(requestLog(deps.logger));
-  app.use(secureHeaders({ crossOriginResourcePolicy: false }));
+  // HSTS belongs to the TLS terminator in front of us, not to a plain-HTTP listener.
+  app.use(secureHeaders({ crossOriginResourcePolicy: false, strictTransportSecurity: false }));
   if (deps.corsOrigins.length > 0) app.use('/api/*', corsFor(deps.corsOrigins));
   app.use('/api/*', bodyLimit({ maxSize: deps.maxBodyBytes, onError: () => { throw new CrmError('payload_too_large', `The request body is larger than ${deps.maxBodyBytes} bytes`); } }));
   app.use('/api/*', requireJsonBody);

@@ -11,7 +11,7 @@ export const IdParam = z.object({
 
 export const PageQuery = {
   limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT).openapi({ example: 50 }),
-  cursor: z.string().max(500).optional().openapi({ description: 'nextCursor of the previous page' }),
+  cursor: z.string().max(500).optional().openapi({ description: 'next_cursor of the previous page' }),
 };
 
 export const Problem = z

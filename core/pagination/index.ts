@@ -29,7 +29,7 @@ export function decodeCursor<K extends string>(cursor: string, keys: readonly K[
   } catch {
     /* fall through */
   }
-  throw new CrmError('bad_request', 'Invalid cursor: pass the nextCursor of a previous page unchanged');
+  throw new CrmError('bad_request', 'Invalid cursor: pass the next_cursor of a previous page unchanged');
 }
 
 /** Turns `limit + 1` fetched rows into a page, using the last kept row for the cursor. */

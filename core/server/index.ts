@@ -40,7 +40,8 @@ export async function startServer(config: Config, options: { print?: (line: stri
     if (boot.adminSecret) {
       print(`\nFirst start: created an admin API key. It is shown once, and saved to ${boot.adminKeyFile} (mode 0600):\n\n  ${boot.adminSecret}\n`);
     }
-    const jwt = createJwtVerifier({ jwtSecret: config.supabase.jwtSecret, jwksUrl: config.supabase.jwksUrl });
+    const { jwtSecret, jwksUrl, issuer } = config.supabase;
+    const jwt = createJwtVerifier({ jwtSecret, jwksUrl, issuer });
     const app = createApp({ db, logger, jwt, corsOrigins: config.corsOrigins, maxBodyBytes: config.maxBodyBytes, version: VERSION });
     const server = await listen(app.fetch, config.host, config.port);
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;

@@ -29,13 +29,19 @@ begin
     exception when duplicate_object or unique_violation then null;
     end;
   end if;
-  if not pg_has_role(current_user, 'crm_app', 'member') then
-    begin
+  -- The migrating role must be able to SET ROLE crm_app. On PostgreSQL 16+ the creator of
+  -- a role is only an ADMIN member without the SET option (Supabase's postgres is not a
+  -- superuser), so grant it explicitly.
+  begin
+    if current_setting('server_version_num')::int >= 160000 then
+      execute format('grant crm_app to %I with set true, inherit false', current_user);
+    else
       execute format('grant crm_app to %I', current_user);
-    exception when others then
-      if not pg_has_role(current_user, 'crm_app', 'member') then raise; end if;
-    end;
-  end if;
+    end if;
+  exception when others then
+    -- A concurrent migrator in another database may have granted it first.
+    if not pg_has_role(current_user, 'crm_app', 'member') then raise; end if;
+  end;
 end
 $$;
 
@@ -82,7 +88,9 @@ language sql stable parallel safe as $$
   select crm_jwt_sees(company) and crm_jwt_app_metadata() ->> 'crm_role' in ('admin', 'staff')
 $$;
 
--- Puts a customer table under the standard policies. Every customer table (core and
+-- Puts a customer table under the standard policies. The scope functions are wrapped in
+-- scalar subqueries so Postgres evaluates them once per statement (an InitPlan), not once
+-- per row, and can still use the company_id index. Every customer table (core and
 -- plugin) calls this once after creating the table: `select crm_enable_rls('my_table');`
 create or replace function crm_enable_rls(tbl regclass) returns void
 language plpgsql as $$
@@ -93,8 +101,8 @@ begin
   execute format('drop policy if exists crm_app_scope on %s', tbl);
   execute format(
     'create policy crm_app_scope on %s for all to crm_app
-       using (crm_scope_all() or %2$I = any(crm_scope_ids()))
-       with check (crm_scope_all() or %2$I = any(crm_scope_ids()))', tbl, col);
+       using ((select crm_scope_all()) or %2$I = any((select crm_scope_ids())::uuid[]))
+       with check ((select crm_scope_all()) or %2$I = any((select crm_scope_ids())::uuid[]))', tbl, col);
   execute format('grant select, insert, update, delete on %s to crm_app', tbl);
   if exists (select from pg_roles where rolname = 'authenticated') then
     execute format('drop policy if exists crm_staff_read on %s', tbl);

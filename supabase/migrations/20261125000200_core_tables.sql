@@ -31,6 +31,15 @@ begin
   execute format('create index companies_domain_trgm_idx on companies using gin (domain %I.gin_trgm_ops)', ext_schema);
 end
 $$;
+-- Under RLS, Postgres won't use an index for a non-leakproof operator such as ILIKE, so a
+-- scoped search would read every row. This definer function finds the candidate ids with
+-- the indexes; the caller's query (as crm_app) still applies the company scope to them.
+create or replace function crm_company_ids_matching(pattern text) returns setof uuid
+language sql stable security definer set search_path = public as $$
+  select id from companies where name ilike pattern or domain ilike pattern
+$$;
+revoke all on function crm_company_ids_matching(text) from public;
+grant execute on function crm_company_ids_matching(text) to crm_app;
 create trigger companies_touch before update on companies
   for each row execute function crm_touch_updated_at();
 select crm_enable_rls('companies');
@@ -128,3 +137,17 @@ create table plugin_kv (
   primary key (plugin_id, key)
 );
 alter table plugin_kv enable row level security;
+
+-- Supabase grants EXECUTE on new functions to anon and authenticated by default privileges;
+-- the definer functions above are for crm_app only.
+do $$
+declare r text;
+begin
+  foreach r in array array['anon', 'authenticated', 'service_role'] loop
+    if exists (select from pg_roles where rolname = r) then
+      execute format('revoke all on function crm_retarget_key_scopes(uuid, uuid) from %I', r);
+      execute format('revoke all on function crm_company_ids_matching(text) from %I', r);
+    end if;
+  end loop;
+end
+$$;

@@ -100,6 +100,8 @@ describe.each(DRIVERS)('companies and contacts API on %s', (driver) => {
     expect(none.body).toEqual({ company: null, matched_by: null });
     const created = await t.call('POST', '/api/companies/resolve', { body: { email: 'ny@opslag.dk', create: true } });
     expect(created.body).toMatchObject({ matched_by: 'created', company: { domain: 'opslag.dk' } });
+    const timeline = await t.call('GET', `/api/companies/${created.body.company.id}/timeline`);
+    expect(timeline.body.items.map((e: { type: string }) => e.type).sort()).toEqual(['company.created', 'contact.added']);
     const own = await t.call('POST', '/api/companies/resolve', { body: { email: 'kim@nordlys-tag.dk', create: true } });
     expect(own.body).toMatchObject({ matched_by: 'self', company: { id: t.selfCompanyId } });
   });

@@ -51,6 +51,24 @@ describe.each(DRIVERS)('migrate on %s', (driver) => {
     expect(row?.present).toBe(false);
   });
 
+  it('records migrations that supabase db push applied instead of running them again', async () => {
+    const fresh = await createTestDatabase(driver, { migrate: false });
+    try {
+      const [first, second] = readMigrationFiles(CORE_MIGRATIONS_DIR);
+      await fresh.db.withSession((s) =>
+        s.exec(`${first!.sql}
+                create schema supabase_migrations;
+                create table supabase_migrations.schema_migrations (version text primary key);
+                insert into supabase_migrations.schema_migrations values ('${first!.version}');`),
+      );
+      const result = await migrate(fresh.db);
+      expect(result.adopted).toEqual([`core/${first!.name}`]);
+      expect(result.applied[0]).toBe(`core/${second!.name}`);
+    } finally {
+      await fresh.destroy();
+    }
+  });
+
   it('refuses files that do not follow the supabase naming', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mig-'));
     fs.writeFileSync(path.join(dir, 'init.sql'), 'select 1');

@@ -30,9 +30,10 @@ create table if not exists crm_migrations (
 alter table crm_migrations enable row level security;`;
 
 /**
- * Applies pending migrations, each in its own transaction, under an advisory lock so two
- * servers starting at once apply each file exactly once. An applied file whose content
- * changed since is refused: write a new migration instead.
+ * Applies pending migrations, each in its own transaction that first takes a
+ * transaction-level advisory lock, so servers starting at once apply each file exactly
+ * once, also through a transaction pooler (Supabase port 6543) where session locks don't
+ * hold. An applied file whose content changed since is refused: add a new migration.
  *
  * @example
  * const { applied } = await migrate(db); // ['core/20261125000100_core_roles.sql', ...]
@@ -43,57 +44,55 @@ export async function migrate(
 ): Promise<MigrateResult> {
   const plan = sources.map((source) => ({ source, files: readMigrationFiles(source.dir) }));
   return db.withSession(async (session) => {
-    await session.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    try {
-      await session.exec(BOOKKEEPING);
-      const result: MigrateResult = { applied: [], adopted: [] };
-      for (const { source, files } of plan) await applySource(session, source, files, result);
-      return result;
-    } finally {
-      await session.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    await session.transaction(async (tx) => {
+      await lock(tx);
+      await tx.exec(BOOKKEEPING);
+    });
+    const result: MigrateResult = { applied: [], adopted: [] };
+    for (const { source, files } of plan) {
+      for (const file of files) {
+        const outcome = await session.transaction((tx) => applyOnce(tx, source, file));
+        if (outcome !== 'done') result[outcome].push(`${source.id}/${file.name}`);
+      }
     }
+    return result;
   });
 }
 
-async function applySource(session: Session, source: MigrationSource, files: MigrationFile[], result: MigrateResult) {
-  const rows = await session.query<{ name: string; checksum: string }>(
-    'select name, checksum from crm_migrations where source = $1',
-    [source.id],
+function lock(tx: Session) {
+  return tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+}
+
+/** Applies one file unless it ran before; runs inside its own locked transaction. */
+async function applyOnce(tx: Session, source: MigrationSource, file: MigrationFile): Promise<'applied' | 'adopted' | 'done'> {
+  await lock(tx);
+  const label = `${source.id}/${file.name}`;
+  const [done] = await tx.query<{ checksum: string }>(
+    'select checksum from crm_migrations where source = $1 and name = $2',
+    [source.id, file.name],
   );
-  const done = new Map(rows.map((row) => [row.name, row.checksum]));
-  const pushed = source.id === 'core' ? await supabasePushedVersions(session) : new Set<string>();
-  for (const file of files) {
-    const label = `${source.id}/${file.name}`;
-    const checksum = done.get(file.name);
-    if (checksum !== undefined) {
-      if (checksum !== file.checksum) {
-        throw new CrmError('conflict', `Migration ${label} was changed after it was applied; restore it and add a new migration instead`);
-      }
-      continue;
-    }
-    const adopt = pushed.has(file.version);
+  if (done) {
+    if (done.checksum === file.checksum) return 'done';
+    throw new CrmError('conflict', `Migration ${label} was changed after it was applied; restore it and add a new migration instead`);
+  }
+  const adopt = source.id === 'core' && (await pushedBySupabase(tx, file.version));
+  if (!adopt) {
     try {
-      await session.transaction(async (tx) => {
-        if (!adopt) await tx.exec(file.sql);
-        await tx.query('insert into crm_migrations (source, name, checksum) values ($1, $2, $3)', [
-          source.id,
-          file.name,
-          file.checksum,
-        ]);
-      });
+      await tx.exec(file.sql);
     } catch (error) {
       throw new CrmError('internal', `Migration ${label} failed: ${(error as Error).message}`, { cause: error });
     }
-    (adopt ? result.adopted : result.applied).push(label);
   }
+  await tx.query('insert into crm_migrations (source, name, checksum) values ($1, $2, $3)', [source.id, file.name, file.checksum]);
+  return adopt ? 'adopted' : 'applied';
 }
 
-/** Versions that the Supabase CLI recorded, when this database is a Supabase project. */
-async function supabasePushedVersions(session: Session): Promise<Set<string>> {
-  const [exists] = await session.query<{ present: boolean }>(
-    "select to_regclass('supabase_migrations.schema_migrations') is not null as present",
+/** True when the Supabase CLI (`supabase db push`) already applied this version here. */
+async function pushedBySupabase(tx: Session, version: string): Promise<boolean> {
+  const [row] = await tx.query<{ pushed: boolean }>(
+    `select to_regclass('supabase_migrations.schema_migrations') is not null as pushed`,
   );
-  if (!exists?.present) return new Set();
-  const rows = await session.query<{ version: string }>('select version from supabase_migrations.schema_migrations');
-  return new Set(rows.map((row) => row.version));
+  if (!row?.pushed) return false;
+  const found = await tx.query('select 1 from supabase_migrations.schema_migrations where version = $1', [version]);
+  return found.length > 0;
 }
