@@ -36,3 +36,14 @@ export interface Database {
 export function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
+
+/**
+ * A text[] literal (`{"a","b"}`) to pass as one parameter: drizzle's `sql` template would
+ * expand a JS array into a list of parameters.
+ *
+ * @example
+ * sql`source_type = any(${pgArray(['knowledge', 'web_page'])}::text[])`
+ */
+export function pgArray(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+}

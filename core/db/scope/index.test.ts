@@ -15,6 +15,8 @@ import { scope } from './index.ts';
 const SEEDS: Record<string, (companyId: string) => ReturnType<typeof sql>> = {
   contacts: (c) => sql`insert into contacts (id, company_id, name, email) values (${uuidv7()}, ${c}, 'Ada', ${`ada-${c}@firma.dk`})`,
   events: (c) => sql`insert into events (id, company_id, type) values (${uuidv7()}, ${c}, 'note.added')`,
+  chunks: (c) => sql`insert into chunks (company_id, source_type, source_id, ordinal, content, lang, tokens)
+                     values (${c}, 'knowledge', 'kb-1', 0, 'Tagrender og nedløb', 'da', 4)`,
 };
 
 describe.each(DRIVERS)('row level security on %s', (driver) => {
