@@ -3,13 +3,17 @@ import { loadConfig } from '../config/index.ts';
 import { CrmError } from '../errors/index.ts';
 import { keysCommand } from './keys.ts';
 import { migrateCommand } from './migrate.ts';
+import { reembedCommand } from './reembed.ts';
 import { startCommand } from './start.ts';
+import { workerCommand } from './worker.ts';
 
 const HELP = `Usage: crm <command> [options]
 
 Commands:
   start                      Run the server (PORT, DATA_DIR, DATABASE_URL, … from the environment)
   migrate                    Apply pending database migrations and exit
+  worker [--concurrency <n>] Run background jobs without HTTP (more workers on a shared Postgres)
+  reembed                    Re-embed every passage with the configured embedding provider
   keys create --name <name> --scope <scope> [--scope …] [--company <id> …] [--expires <ISO date>]
                              Create an API key; scopes: admin, crm:read, crm:write
   keys list                  List API keys (never their secrets)
@@ -33,6 +37,8 @@ export async function main(argv: string[], io = { out: console.log, err: console
     }
     if (command === 'start') return await startCommand(loadConfig(), io);
     if (command === 'migrate') return await migrateCommand(loadConfig(), io);
+    if (command === 'worker') return await workerCommand(loadConfig(), io, rest);
+    if (command === 'reembed') return await reembedCommand(loadConfig(), io);
     if (command === 'keys') return await keysCommand(loadConfig(), rest, io);
     throw new CrmError('bad_request', `Unknown command "${command}"; run "crm help"`);
   } catch (error) {

@@ -18,6 +18,8 @@ describe('loadConfig', () => {
     [{ CORS_ORIGINS: 'https://ok.dk,not a url' }, /CORS_ORIGINS .*not an origin/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ SUPABASE_JWT_SECRET: 'short' }, /SUPABASE_JWT_SECRET must be at least 32/],
+    [{ EMBEDDING_DIMENSIONS: '3072' }, /EMBEDDING_DIMENSIONS must be at most 2000/],
+    [{ EMBEDDING_PROVIDER: 'openai' }, /EMBEDDING_PROVIDER is openai but OPENAI_API_KEY is unset/],
   ])('refuses %o with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
     try {
@@ -30,6 +32,12 @@ describe('loadConfig', () => {
   it('derives the JWKS URL from SUPABASE_URL when no secret is set', () => {
     const config = loadConfig({ SUPABASE_URL: 'https://abc.supabase.co' });
     expect(config.supabase.jwksUrl).toBe('https://abc.supabase.co/auth/v1/.well-known/jwks.json');
+  });
+
+  it('embeds offline by default and with OpenAI when a key is set', () => {
+    expect(loadConfig({}).embeddings).toEqual({ provider: 'offline', dimensions: 384 });
+    expect(loadConfig({ OPENAI_API_KEY: 'sk-x' }).embeddings).toEqual({ provider: 'openai', dimensions: 384 });
+    expect(loadConfig({ OPENAI_API_KEY: 'sk-x', EMBEDDING_PROVIDER: 'offline' }).embeddings.provider).toBe('offline');
   });
 
   it('normalises CORS origins', () => {

@@ -45,6 +45,9 @@ const envSchema = z.object({
   SUPABASE_JWKS_URL: url(['https:', 'http:']).optional(),
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: url(['https:', 'http:']).optional(),
+  EMBEDDING_PROVIDER: z.enum(['offline', 'openai']).optional(),
+  EMBEDDING_MODEL: z.string().trim().min(1).max(200).optional(),
+  EMBEDDING_DIMENSIONS: z.coerce.number().int().min(16, 'must be at least 16').max(2000, 'must be at most 2000 (the largest vector pgvector indexes with HNSW)').default(384),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   SELF_COMPANY_NAME: z.string().trim().min(1).max(300).default('Our company'),
   SELF_COMPANY_DOMAIN: z.string().max(253).optional(),
@@ -63,6 +66,11 @@ export interface Config {
   /** `issuer` is the project's Auth URL, required in staff tokens when SUPABASE_URL is set. */
   supabase: { url?: string; jwtSecret?: string; jwksUrl?: string; issuer?: string };
   openai: { apiKey?: string; baseUrl?: string };
+  /**
+   * Which embedding provider fills the vector column: `offline` (the default without an
+   * OpenAI key) or `openai` (the default with one). `dimensions` must match the database.
+   */
+  embeddings: { provider: 'offline' | 'openai'; model?: string; dimensions: number };
   logLevel: (typeof LOG_LEVELS)[number];
   /** Name and domain of the `self` company, used when it is created on first start. */
   selfCompany: { name: string; domain?: string };
@@ -89,6 +97,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   // or both during a key rotation: with SUPABASE_URL set, accept the project's JWKS too.
   const jwksUrl =
     e.SUPABASE_JWKS_URL ?? (e.SUPABASE_URL ? new URL('/auth/v1/.well-known/jwks.json', e.SUPABASE_URL).toString() : undefined);
+  const embeddingProvider = e.EMBEDDING_PROVIDER ?? (e.OPENAI_API_KEY ? 'openai' : 'offline');
+  if (embeddingProvider === 'openai' && !e.OPENAI_API_KEY) {
+    throw new CrmError('bad_request', 'Invalid configuration: EMBEDDING_PROVIDER is openai but OPENAI_API_KEY is unset (servers that need no key accept any placeholder)');
+  }
   const issuer = e.SUPABASE_URL ? new URL('/auth/v1', e.SUPABASE_URL).toString() : undefined;
   return {
     port: e.PORT,
@@ -99,6 +111,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxBodyBytes: e.MAX_BODY_BYTES,
     supabase: { url: e.SUPABASE_URL, jwtSecret: e.SUPABASE_JWT_SECRET, jwksUrl, issuer },
     openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL },
+    embeddings: { provider: embeddingProvider, ...(e.EMBEDDING_MODEL ? { model: e.EMBEDDING_MODEL } : {}), dimensions: e.EMBEDDING_DIMENSIONS },
     logLevel: e.LOG_LEVEL,
     selfCompany: { name: e.SELF_COMPANY_NAME, ...(e.SELF_COMPANY_DOMAIN ? { domain: e.SELF_COMPANY_DOMAIN } : {}) },
   };

@@ -6,12 +6,18 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from 'pino';
 import type { JwtVerifier } from '../auth/jwt.ts';
 import { authenticate, requireScopeByMethod } from '../auth/middleware.ts';
+import { assertScope } from '../auth/principal.ts';
 import { keyRoutes } from '../auth/routes.ts';
 import { companyRoutes } from '../companies/routes.ts';
 import { companyLinkRoutes } from '../companies/routes-links.ts';
 import { contactRoutes } from '../contacts/routes.ts';
 import type { Database } from '../db/types.ts';
 import { CrmError } from '../errors/index.ts';
+import { jobRoutes } from '../jobs/index.ts';
+import { scheduleArticleIndex } from '../knowledge/job.ts';
+import { knowledgeRoutes } from '../knowledge/routes.ts';
+import type { EmbeddingProvider } from '../search/embeddings/index.ts';
+import { searchRoutes } from '../search/routes.ts';
 import type { AppEnv } from './env.ts';
 import { healthRoutes } from './health.ts';
 import { onError, problemResponse, validationHook } from './problem.ts';
@@ -24,6 +30,10 @@ export interface AppDeps {
   corsOrigins: string[];
   maxBodyBytes: number;
   version: string;
+  /** Embeds search queries; the same provider (and model) that indexed the chunks. */
+  embedder: EmbeddingProvider;
+  /** Called after a request queued a job: the in-process worker wakes instead of waiting for its next poll. */
+  onJobQueued?: () => void;
 }
 
 /**
@@ -31,7 +41,7 @@ export interface AppDeps {
  * every error as problem+json.
  *
  * @example
- * const app = createApp({ db, logger, jwt: undefined, corsOrigins: [], maxBodyBytes: 1 << 20, version: '0.1.0' });
+ * const app = createApp({ db, logger, jwt: undefined, corsOrigins: [], maxBodyBytes: 1 << 20, version: '0.1.0', embedder: createOfflineEmbedder() });
  * const res = await app.request('/healthz');
  */
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
@@ -50,10 +60,27 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', healthRoutes(deps.db));
   app.use('/api/companies/*', requireScopeByMethod);
   app.use('/api/contacts/*', requireScopeByMethod);
+  app.use('/api/knowledge/*', requireScopeByMethod);
+  // Searching sends a body but changes nothing: a read.
+  app.use('/api/search', async (c, next) => {
+    assertScope(c.var.principal, 'crm:read');
+    await next();
+  });
+  app.use('/api/jobs/*', requireScopeByMethod);
   app.route('/api/companies', companyLinkRoutes());
   app.route('/api/companies', companyRoutes());
   app.route('/api/contacts', contactRoutes());
   app.route('/api/keys', keyRoutes(deps.db.orm));
+  app.route('/api/search', searchRoutes(deps.embedder));
+  app.route('/api/jobs', jobRoutes(deps.db));
+  app.route(
+    '/api/knowledge',
+    knowledgeRoutes(async (article) => {
+      const jobId = await scheduleArticleIndex(deps.db, article);
+      deps.onJobQueued?.();
+      return jobId;
+    }),
+  );
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -7,6 +7,7 @@ import { createApp } from '../../core/http/app.ts';
 import type { AppEnv } from '../../core/http/env.ts';
 import { createLogger } from '../../core/log/index.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
+import { createOfflineEmbedder } from '../../core/search/embeddings/index.ts';
 import { checkAnswer, expectProblem } from '../support/problems.ts';
 import { DRIVERS } from '../support/databases.ts';
 
@@ -331,7 +332,7 @@ describe.each(DRIVERS)('authentication and authorisation on %s', (driver) => {
 
     it('answers any JWT with 401 on a server without a JWT verifier', async () => {
       const noJwt: OpenAPIHono<AppEnv> = createApp({
-        db: t.db, logger: createLogger('silent'), jwt: undefined, corsOrigins: [], maxBodyBytes: 1024 * 1024, version: 'test',
+        db: t.db, logger: createLogger('silent'), jwt: undefined, corsOrigins: [], maxBodyBytes: 1024 * 1024, version: 'test', embedder: createOfflineEmbedder(),
       });
       const token = await staffToken({ crm_role: 'admin' });
       const res = await noJwt.request('/api/companies', { headers: { authorization: `Bearer ${token}` } });

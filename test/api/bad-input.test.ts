@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../core/http/app.ts';
 import { createLogger } from '../../core/log/index.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
+import { createOfflineEmbedder } from '../../core/search/embeddings/index.ts';
 import { checkAnswer, expectInvalid, expectProblem } from '../support/problems.ts';
 import { DRIVERS } from '../support/databases.ts';
 
@@ -90,7 +91,7 @@ describe.each(DRIVERS)('bad input on %s', (driver) => {
     });
 
     it('answers a body over the size limit with 413, before reading it as JSON', async () => {
-      const small = createApp({ db: t.db, logger: createLogger('silent'), jwt: undefined, corsOrigins: [], maxBodyBytes: 2048, version: 'test' });
+      const small = createApp({ db: t.db, logger: createLogger('silent'), jwt: undefined, corsOrigins: [], maxBodyBytes: 2048, version: 'test', embedder: createOfflineEmbedder() });
       const send = async (body: string) => {
         const res = await small.request('/api/companies', {
           method: 'POST', body, headers: { authorization: `Bearer ${t.adminKey}`, 'content-type': 'application/json' },

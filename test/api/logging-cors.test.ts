@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../core/http/app.ts';
 import { createLogger } from '../../core/log/index.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
+import { createOfflineEmbedder } from '../../core/search/embeddings/index.ts';
 
 describe('request logs and CORS', () => {
   let t: TestApp;
@@ -19,7 +20,7 @@ describe('request logs and CORS', () => {
     });
     app = createApp({
       db: t.db, logger: createLogger('info', sink), jwt: undefined,
-      corsOrigins: ['https://intranet.firma.dk'], maxBodyBytes: 1 << 20, version: 'test',
+      corsOrigins: ['https://intranet.firma.dk'], maxBodyBytes: 1 << 20, version: 'test', embedder: createOfflineEmbedder(),
     });
   });
   afterAll(() => t.destroy());

@@ -6,6 +6,7 @@ import type { Database } from '../../core/db/types.ts';
 import type { AppEnv } from '../../core/http/env.ts';
 import { createApp } from '../../core/http/app.ts';
 import { createLogger } from '../../core/log/index.ts';
+import { createOfflineEmbedder, type EmbeddingProvider } from '../../core/search/embeddings/index.ts';
 import { bootstrap } from '../../core/server/bootstrap.ts';
 import { createTestDatabase, type DriverName, type TestDatabase } from './databases.ts';
 import os from 'node:os';
@@ -31,7 +32,7 @@ export interface TestResponse {
 /** The core app over a fresh, migrated, bootstrapped test database. */
 export async function createTestApp(
   driver: DriverName,
-  options: { jwt?: JwtVerifier; maxBodyBytes?: number; corsOrigins?: string[] } = {},
+  options: { jwt?: JwtVerifier; maxBodyBytes?: number; corsOrigins?: string[]; embedder?: EmbeddingProvider; onJobQueued?: () => void } = {},
 ): Promise<TestApp> {
   const t = await createTestDatabase(driver);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-app-'));
@@ -43,6 +44,8 @@ export async function createTestApp(
     corsOrigins: options.corsOrigins ?? [],
     maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
     version: 'test',
+    embedder: options.embedder ?? createOfflineEmbedder(),
+    onJobQueued: options.onJobQueued,
   });
   const adminKey = boot.adminSecret!;
   return {

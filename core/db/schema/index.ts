@@ -91,3 +91,18 @@ export const pluginKv = pgTable(
   },
   (t) => [primaryKey({ columns: [t.pluginId, t.key] })],
 );
+
+export const KNOWLEDGE_VISIBILITY = ['public', 'internal'] as const;
+
+export const knowledgeArticles = pgTable('knowledge_articles', {
+  id: uuid('id').primaryKey(),
+  companyId: uuid('company_id').notNull(),
+  title: text('title').notNull(),
+  body: text('body').notNull(),
+  visibility: text('visibility', { enum: KNOWLEDGE_VISIBILITY }).notNull().default('public'),
+  lang: text('lang', { enum: ['da', 'en'] }),
+  tags: text('tags').array().notNull().default([]),
+  indexedAt: ts('indexed_at'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});

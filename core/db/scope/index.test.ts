@@ -15,6 +15,7 @@ import { scope } from './index.ts';
 const SEEDS: Record<string, (companyId: string) => ReturnType<typeof sql>> = {
   contacts: (c) => sql`insert into contacts (id, company_id, name, email) values (${uuidv7()}, ${c}, 'Ada', ${`ada-${c}@firma.dk`})`,
   events: (c) => sql`insert into events (id, company_id, type) values (${uuidv7()}, ${c}, 'note.added')`,
+  knowledge_articles: (c) => sql`insert into knowledge_articles (company_id, title, body) values (${c}, 'Priser', 'Tagrender fra kr. 450')`,
   chunks: (c) => sql`insert into chunks (company_id, source_type, source_id, ordinal, content, lang, tokens)
                      values (${c}, 'knowledge', 'kb-1', 0, 'Tagrender og nedløb', 'da', 4)`,
 };

@@ -125,3 +125,20 @@ function filters(options: SearchOptions): SQL {
   if (options.visibility) parts.push(sql`visibility = ${options.visibility}`);
   return sql.join(parts, sql` and `);
 }
+
+/**
+ * The same search without any index: exact nearest neighbours by a sequential scan and the
+ * full-text arm without GIN. For evaluation only (recall of the indexed search against
+ * this), as it reads every chunk in scope. Index use is restored for the rest of `tx`.
+ *
+ * @example
+ * const truth = await searchExact(tx, { query, embedding, companyIds: [id], k: 10, mode: 'vector' });
+ */
+export async function searchExact(tx: Tx, options: SearchOptions): Promise<SearchHit[]> {
+  await tx.execute(sql`select set_config('enable_indexscan', 'off', true), set_config('enable_bitmapscan', 'off', true)`);
+  try {
+    return await hybridSearch(tx, options);
+  } finally {
+    await tx.execute(sql`select set_config('enable_indexscan', 'on', true), set_config('enable_bitmapscan', 'on', true)`);
+  }
+}

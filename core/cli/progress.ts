@@ -1,0 +1,32 @@
+/**
+ * A progress bar for long CLI work, on stderr so stdout stays clean for scripts. On a
+ * terminal it redraws one line (`[#######·········]  45%  4.500/10.000 passages`); in a
+ * log (not a TTY) it prints a line at every tenth instead.
+ *
+ * @example
+ * const bar = progressBar('passages');
+ * bar.update(450, 1000);
+ * bar.done();
+ */
+export function progressBar(unit: string, stream: NodeJS.WriteStream = process.stderr): { update(done: number, total: number): void; done(): void } {
+  const tty = Boolean(stream.isTTY);
+  let lastTenth = -1;
+  let drawn = false;
+  const format = (n: number) => n.toLocaleString('en-US');
+  return {
+    update(done, total) {
+      const share = total > 0 ? Math.min(1, done / total) : 1;
+      const line = `[${'#'.repeat(Math.round(share * 24)).padEnd(24, '·')}] ${String(Math.floor(share * 100)).padStart(3)}%  ${format(done)}/${format(total)} ${unit}`;
+      if (tty) {
+        stream.write(`\r${line}`);
+        drawn = true;
+      } else if (Math.floor(share * 10) > lastTenth) {
+        lastTenth = Math.floor(share * 10);
+        stream.write(`${line}\n`);
+      }
+    },
+    done() {
+      if (tty && drawn) stream.write('\n');
+    },
+  };
+}

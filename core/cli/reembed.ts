@@ -1,0 +1,28 @@
+import type { Config } from '../config/index.ts';
+import { migrate } from '../db/migrator/index.ts';
+import { openDatabase } from '../db/open.ts';
+import { createEmbedder } from '../search/embeddings/index.ts';
+import { reembedAll } from '../search/reembed.ts';
+import { progressBar } from './progress.ts';
+
+/**
+ * `crm reembed`: gives every stored passage a vector of the configured embedding provider
+ * (EMBEDDING_PROVIDER, EMBEDDING_MODEL, EMBEDDING_DIMENSIONS, OPENAI_*), resizing the vector
+ * column when the dimension changed. What the server asks for when the provider changed.
+ * Stop the server first (PGlite allows one process anyway). Interrupted, it resumes.
+ */
+export async function reembedCommand(config: Config, io: { out: (line: string) => void }): Promise<number> {
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrate(db);
+    const embedder = createEmbedder(config, db);
+    io.out(`Re-embedding passages with ${embedder.id}/${embedder.model} (${embedder.dimensions} dimensions)…`);
+    const bar = progressBar('passages');
+    const result = await reembedAll(db, embedder, (done, total) => bar.update(done, total));
+    bar.done();
+    io.out(`Done: ${result.embedded} passages embedded${result.resized ? `; the vector column now has ${embedder.dimensions} dimensions` : ''}.`);
+    return 0;
+  } finally {
+    await db.close();
+  }
+}

@@ -1,0 +1,53 @@
+import type { Config } from '../config/index.ts';
+import { migrate } from '../db/migrator/index.ts';
+import { openDatabase } from '../db/open.ts';
+import { CrmError } from '../errors/index.ts';
+import { createWorker } from '../jobs/index.ts';
+import { createLogger } from '../log/index.ts';
+import { createEmbedder, ensureEmbeddingSettings } from '../search/embeddings/index.ts';
+import { coreJobHandlers } from '../server/jobs.ts';
+import { parseOptions } from './index.ts';
+
+/**
+ * `crm worker [--concurrency <n>]`: runs background jobs without serving HTTP, until
+ * SIGINT/SIGTERM, then lets running jobs finish (a second Ctrl-C quits at once; the
+ * abandoned jobs are taken over when their leases expire). Start as many as you like on as many
+ * machines as share the DATABASE_URL; they never take the same job.
+ *
+ * Without DATABASE_URL the database is the embedded PGlite in DATA_DIR, which one process
+ * at a time may open: the server already runs the jobs there, so this is for when the
+ * server is not running.
+ *
+ * @example
+ * process.exitCode = await workerCommand(loadConfig(), { out: console.log }, ['--concurrency', '8']);
+ */
+export async function workerCommand(config: Config, io: { out: (line: string) => void }, args: string[] = []): Promise<number> {
+  const { values } = parseOptions({ args, options: { concurrency: { type: 'string' } }, strict: true, allowPositionals: false });
+  const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
+  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1 && concurrency <= 256)) {
+    throw new CrmError('bad_request', '--concurrency must be a whole number from 1 to 256');
+  }
+  const logger = createLogger(config.logLevel);
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const { applied } = await migrate(db);
+    if (applied.length) logger.info({ applied }, 'migrations applied');
+    const embedder = createEmbedder(config, db);
+    await ensureEmbeddingSettings(db, embedder);
+    const handlers = coreJobHandlers({ embedder });
+    const worker = createWorker({ db, handlers, logger, ...(concurrency ? { concurrency } : {}) });
+    const names = Object.keys(handlers);
+    io.out(`CRM worker ${worker.id} on ${db.driver === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'}, handling ${names.length ? names.join(', ') : 'no job types yet'}`);
+    const signalled = new Promise<void>((resolve) => {
+      process.once('SIGINT', () => resolve());
+      process.once('SIGTERM', () => resolve());
+    });
+    worker.start();
+    await signalled;
+    io.out('Stopping: waiting for running jobs to finish…');
+    await worker.stop();
+    return 0;
+  } finally {
+    await db.close();
+  }
+}
