@@ -129,4 +129,53 @@ describe('crm command line', { timeout: 120_000 }, () => {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.on('exit', resolve));
   });
+
+  it('indexes knowledge in the server, refuses a changed embedding provider at start, and re-embeds', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-cli-'));
+    const env = { DATA_DIR: folder };
+    const created = await crm(['keys', 'create', '--name', 'Admin', '--scope', 'admin'], env);
+    const key = created.stdout.trim().split('\n').at(-1)!;
+    const port = await freePort();
+    const child = spawn(process.execPath, [BIN, 'start'], { env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn' } });
+    running.push(child);
+    await new Promise<void>((resolve) => {
+      let out = '';
+      child.stdout.on('data', (d) => ((out += d), out.includes('listening on') && resolve()));
+    });
+    const api = (url: string, body?: unknown) =>
+      fetch(`http://127.0.0.1:${port}${url}`, {
+        method: body ? 'POST' : 'GET',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      }).then((r) => r.json() as Promise<any>);
+    const article = await api('/api/knowledge', { title: 'Stormskader', body: 'Ved stormskader rykker vi ud inden for fire timer, døgnet rundt.' });
+    let job = await api(`/api/jobs/${article.job_id}`);
+    for (let i = 0; i < 200 && job.status !== 'succeeded'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      job = await api(`/api/jobs/${article.job_id}`);
+    }
+    expect(job.status).toBe('succeeded');
+    expect((await api('/api/search', { query: 'storm skade udrykning' })).hits[0].title).toBe('Stormskader');
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.on('exit', resolve));
+
+    const refused = await crm(['start'], { ...env, EMBEDDING_DIMENSIONS: '512', PORT: String(await freePort()) });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+    expect(refused.stderr).toMatch(/^crm: The stored embeddings were made by offline-hash-v1 \(384 dimensions\).*512 dimensions.*crm reembed/);
+
+    const reembedded = await crm(['reembed'], { ...env, EMBEDDING_DIMENSIONS: '512' });
+    expect(reembedded.code).toBe(0);
+    expect(reembedded.stdout).toMatch(/Done: 1 passages embedded; the vector column now has 512 dimensions/);
+
+    const worker = spawn(process.execPath, [BIN, 'worker'], { env: { ...process.env, ...env, EMBEDDING_DIMENSIONS: '512', LOG_LEVEL: 'warn' } });
+    running.push(worker);
+    await new Promise<void>((resolve) => {
+      let out = '';
+      worker.stdout.on('data', (d) => ((out += d), out.includes('handling') && resolve()));
+    });
+    const exited = new Promise((resolve) => worker.on('exit', resolve));
+    worker.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
 });
