@@ -1,4 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { streamSSE } from 'hono/streaming';
 import { assertScope } from '../auth/principal.ts';
 import type { Database } from '../db/types.ts';
 import { CrmError } from '../errors/index.ts';
@@ -39,6 +41,20 @@ const get = createRoute({
   responses: { 200: json(JobOut, 'The job'), ...problems(404, 422) },
 });
 
+const events = createRoute({
+  method: 'get', path: '/{id}/events', tags, summary: 'Follow a job: Server-Sent Events until it has finished',
+  description:
+    'A `progress` event with the job (as GET /api/jobs/{id} shows it) at once and on every change, then one `done` event ' +
+    'when it has succeeded or died, and the stream ends. A comment line keeps idle connections open. Works with EventSource ' +
+    '(send the key as a bearer token through a fetch-based client, as EventSource sends no headers).',
+  request: { params: IdParam },
+  responses: { 200: { content: { 'text/event-stream': { schema: z.string() } }, description: 'The event stream' }, ...problems(404, 422) },
+});
+
+/** How often a followed job is read again, and how long a quiet stream waits before a keep-alive. */
+const POLL_MS = 250;
+const KEEPALIVE_MS = 15_000;
+
 /**
  * `/api/jobs`: read-only status of background jobs. Jobs are system rows (read as the
  * connecting role), so visibility is checked here: unrestricted admins see every job, others need
@@ -51,8 +67,8 @@ const get = createRoute({
 export function jobRoutes(db: Database): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>();
 
-  app.openapi(get, async (c) => {
-    const { id } = c.req.valid('param');
+  /** The job if this caller may see it, else the same 404 as for a job that doesn't exist. */
+  const visibleJob = async (c: Context<AppEnv>, id: string): Promise<Job> => {
     const { principal, scope } = c.var;
     assertScope(principal, 'crm:read');
     const job = await getJob(db, id);
@@ -60,7 +76,37 @@ export function jobRoutes(db: Database): OpenAPIHono<AppEnv> {
     const seesAll = principal.scopes.has('admin') && principal.companyIds === 'all';
     const visible = job && (seesAll || (job.companyId !== null && scope.allows(job.companyId)));
     if (!visible) throw new CrmError('not_found', `Job ${id} not found`);
-    return c.json(jobOut(job), 200);
+    return job;
+  };
+
+  app.openapi(get, async (c) => c.json(jobOut(await visibleJob(c, c.req.valid('param').id)), 200));
+
+  app.openapi(events, async (c) => {
+    const { id } = c.req.valid('param');
+    let job = await visibleJob(c, id);
+    return streamSSE(c, async (stream) => {
+      let open = true;
+      stream.onAbort(() => {
+        open = false;
+      });
+      let sent = '';
+      let quietSince = Date.now();
+      while (open) {
+        const stamp = `${job.status}|${job.updatedAt.getTime()}|${JSON.stringify(job.progress)}`;
+        if (stamp !== sent) {
+          sent = stamp;
+          quietSince = Date.now();
+          const finished = job.status === 'succeeded' || job.status === 'dead';
+          await stream.writeSSE({ event: finished ? 'done' : 'progress', data: JSON.stringify(jobOut(job)) });
+          if (finished) break;
+        } else if (Date.now() - quietSince > KEEPALIVE_MS) {
+          quietSince = Date.now();
+          await stream.write(': keep-alive\n\n');
+        }
+        await stream.sleep(POLL_MS);
+        job = (await getJob(db, id)) ?? job;
+      }
+    });
   });
 
   return app;

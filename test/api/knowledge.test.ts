@@ -45,6 +45,22 @@ describe.each(DRIVERS)('knowledge base API on %s', (driver) => {
     expect(top.snippet).toMatch(/\*\*tagrende\*\*|\*\*zink\*\*/i);
   });
 
+  it('streams the indexing job as Server-Sent Events until it is done', async () => {
+    const created = checkAnswer(await t.call('POST', '/api/knowledge', { body: { title: 'Garanti', body: 'Vi giver fem års garanti på alt tagarbejde.' } }));
+    const res = await t.app.request(`/api/jobs/${created.body.job_id}/events`, { headers: { authorization: `Bearer ${t.adminKey}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const events = (await res.text()).trim().split('\n\n').map((block) => ({
+      event: /^event: (.*)$/m.exec(block)?.[1],
+      data: JSON.parse(/^data: (.*)$/m.exec(block)![1]!),
+    }));
+    expect(events.at(-1)).toMatchObject({ event: 'done', data: { id: created.body.job_id, status: 'succeeded', result: { chunks: 1 } } });
+    expect(events.slice(0, -1).every((e) => e.event === 'progress')).toBe(true);
+
+    const stranger = await t.key(['crm:read'], [checkAnswer(await t.call('POST', '/api/companies', { body: { name: 'Fremmed ApS' } })).body.id]);
+    expectProblem(checkAnswer(await t.call('GET', `/api/jobs/${created.body.job_id}/events`, { token: stranger })), 404, 'not-found');
+  });
+
   it('re-indexes an edited article: the old wording is gone, the new one is found', async () => {
     const created = checkAnswer(await t.call('POST', '/api/knowledge', { body: { title: 'Åbningstider', body: 'Kontoret har åbent mandag til fredag kl. 8-16.' } }));
     await waitForJob(t.db, created.body.job_id);
@@ -72,10 +88,14 @@ describe.each(DRIVERS)('knowledge base API on %s', (driver) => {
   });
 
   it('lists articles newest first, by visibility, and pages', async () => {
-    const first = checkAnswer(await t.call('GET', '/api/knowledge?limit=1'));
-    expect(first.body.items.map((a: { title: string }) => a.title)).toEqual(['Åbningstider']);
-    const second = checkAnswer(await t.call('GET', `/api/knowledge?limit=1&cursor=${first.body.next_cursor}`));
-    expect(second.body.items.map((a: { title: string }) => a.title)).toEqual(['Priser på tagrender']);
+    const titles: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: any = checkAnswer(await t.call('GET', `/api/knowledge?limit=1${cursor ? `&cursor=${cursor}` : ''}`));
+      titles.push(...page.body.items.map((a: { title: string }) => a.title));
+      cursor = page.body.next_cursor;
+    } while (cursor);
+    expect(titles).toEqual(['Åbningstider', 'Garanti', 'Priser på tagrender']);
     const publicOnly = checkAnswer(await t.call('GET', '/api/knowledge?visibility=public&limit=50'));
     expect(publicOnly.body.items.every((a: { visibility: string }) => a.visibility === 'public')).toBe(true);
   });
