@@ -1,22 +1,42 @@
 /**
- * The public, versioned contract between the CRM core and its plugins (types only).
+ * The public, versioned contract between the CRM core and its plugins: types only. The
+ * runtime half is one function, `definePlugin` (in `plugin-api.js`), which returns its
+ * argument; everything else a plugin uses arrives on the `ctx` its `setup` is given.
  *
- * This first version holds the shared vocabulary that every part of the platform already
- * speaks over HTTP: the customer key, companies, contacts, timeline events and errors.
- * The plugin host (definePlugin, ctx, capabilities) is added to this file by the plugin
- * host work; until then plugins are not loaded.
+ * A plugin is a `source` (brings data in), an `engine` (computes: pricing, scoring,
+ * recommendations) or a `provider` (embeddings, LLM). It lists the `capabilities` it needs,
+ * and its `ctx` has exactly those services: a plugin without `storage` has no `forCompany`,
+ * at compile time and at run time. Nothing on `ctx` is a raw database handle: every read and
+ * write runs in a transaction scoped to one company, under row level security.
  *
- * Semver: a change that breaks a plugin written against this file raises the major part
- * of {@link ApiVersion}.
- */
-
-/**
- * The version of this contract.
+ * Semver: a change that breaks a plugin written against this file raises the major part of
+ * {@link ApiVersion}; the host refuses a plugin built for another major version. The
+ * committed report `plugin-api.report.md` lists the surface; a test fails when this file
+ * changes without it.
  *
  * @example
- * const apiVersion: ApiVersion = '0.1';
+ * import { definePlugin } from 'open-crm/plugin';
+ * import { z } from 'zod';
+ *
+ * export default definePlugin({
+ *   id: 'hello', kind: 'source', version: '1.0.0', apiVersion: '1.0',
+ *   config: z.object({ greeting: z.string().default('Hej') }),
+ *   capabilities: ['routes'],
+ *   setup(ctx) {
+ *     ctx.routes.get('/', (c) => c.json({ text: `${ctx.config.greeting} ${c.var.caller.name}` }));
+ *   },
+ * });
  */
-export type ApiVersion = '0.1';
+import type { Hono } from 'hono';
+
+/**
+ * The version of this contract. A plugin states the version it was built against; the host
+ * runs plugins of its own major version.
+ *
+ * @example
+ * const apiVersion: ApiVersion = '1.0';
+ */
+export type ApiVersion = '1.0';
 
 /**
  * The shared customer key: the id of a company row. Every row of customer data carries one.
@@ -148,4 +168,557 @@ export interface Problem {
   instance?: string;
   request_id?: string;
   errors?: { path: string; message: string }[];
+}
+
+// ─── Defining a plugin ───────────────────────────────────────────────────────────────────
+
+/**
+ * What a plugin is: `source` brings data in (imports, syncs, crawls), `engine` computes
+ * (pricing, scoring, recommendations), `provider` implements a core service (embeddings, LLM).
+ *
+ * @example
+ * const kind: PluginKind = 'source';
+ */
+export type PluginKind = 'source' | 'engine' | 'provider';
+
+/**
+ * A service a plugin may use. Only the listed ones are on its `ctx`:
+ * `storage` → `forCompany`; `vector` → `search` and `embed`; `jobs` → `jobs`; `routes` →
+ * `routes`; `events` → `events`; `llm` → `llm`; `blobs` → `blobs`; `http-fetch` → `fetch`.
+ *
+ * @example
+ * const capabilities: Capability[] = ['storage', 'jobs'];
+ */
+export type Capability = 'storage' | 'vector' | 'jobs' | 'routes' | 'events' | 'llm' | 'blobs' | 'http-fetch';
+
+/**
+ * A config schema: anything with zod's `safeParse` (a zod schema is one). The host validates
+ * the plugin's config with it before `setup`; a failure stops start-up with one line naming
+ * the plugin and the field.
+ *
+ * @example
+ * const schema: ConfigSchema<{ delimiter: string }> = z.object({ delimiter: z.string().default(',') });
+ */
+export interface ConfigSchema<T> {
+  safeParse(input: unknown):
+    | { success: true; data: T }
+    | { success: false; error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> } };
+}
+
+/**
+ * What `setup` may return: nothing, a teardown function (run at shutdown, in reverse start
+ * order), or an object with a teardown and, for providers and engines, their implementation.
+ *
+ * @example
+ * const result: SetupResult = { embeddings: myProvider, teardown: () => client.close() };
+ */
+export type SetupResult =
+  | void
+  | Teardown
+  | {
+      teardown?: Teardown;
+      /** A `provider` plugin's embedding model. */
+      embeddings?: EmbeddingProvider;
+      /** A `provider` plugin's chat model. */
+      llm?: LlmProvider;
+      /** An `engine` plugin's implementation. */
+      engine?: Engine;
+    };
+
+/**
+ * Undoes what `setup` did (closes clients, stops timers).
+ *
+ * @example
+ * const teardown: Teardown = () => clearInterval(timer);
+ */
+export type Teardown = () => void | Promise<void>;
+
+/**
+ * The definition of a plugin, as its package exports it (default export).
+ *
+ * @example
+ * export default definePlugin({ id: 'csv-leads', kind: 'source', version: '1.0.0', apiVersion: '1.0',
+ *   config: z.object({}), capabilities: ['storage', 'jobs'], setup(ctx) { … } });
+ */
+export interface PluginDefinition<Config = unknown, Caps extends Capability = Capability> {
+  /** Lower-case letters, digits and dashes, 2–40 characters; the routes live at `/api/<id>`. */
+  id: string;
+  kind: PluginKind;
+  /** The plugin's own semver version. */
+  version: string;
+  apiVersion: ApiVersion;
+  /** Validated before `setup`; `ctx.config` is the result. Without one, config must be absent or `{}`. */
+  config?: ConfigSchema<Config>;
+  capabilities: readonly Caps[];
+  /** Plugins started before this one; a missing or circular dependency stops start-up. */
+  dependsOn?: readonly string[];
+  /** SQL migrations shipped by the plugin, a folder relative to the module (e.g. `new URL('./migrations', import.meta.url)`). */
+  migrations?: URL | string;
+  setup(ctx: PluginContext<Config, Caps>): SetupResult | Promise<SetupResult>;
+}
+
+/**
+ * Declares a plugin. It returns its argument: its use is the type checking, which infers the
+ * config type from the schema and the `ctx` from the capabilities.
+ *
+ * @example
+ * export default definePlugin({ id: 'hello', kind: 'source', version: '1.0.0', apiVersion: '1.0',
+ *   capabilities: ['events'], setup(ctx) { ctx.events.on('company.created', (e) => ctx.logger.info(e, 'new company')); } });
+ */
+export declare function definePlugin<Config = Record<string, never>, const Caps extends Capability = never>(
+  definition: PluginDefinition<Config, Caps>,
+): PluginDefinition<Config, Caps>;
+
+// ─── The ctx ─────────────────────────────────────────────────────────────────────────────
+
+/**
+ * What every plugin gets, whatever its capabilities.
+ *
+ * @example
+ * ctx.logger.info({ rows: 120 }, 'import finished'); // tagged with the plugin id
+ */
+export interface BaseContext<Config> {
+  plugin: { id: string; version: string };
+  /** The validated config. */
+  config: Config;
+  logger: PluginLogger;
+  /** Find, resolve and read companies (the shared customer key). */
+  companies: CompanyService;
+  /** The plugin's private key-value state, one namespace per plugin (not per company). */
+  kv: KeyValueStore;
+  /** Danish/English text analysis: the same the core uses for its full-text index. */
+  text: TextAnalysis;
+}
+
+/**
+ * The services each capability adds to `ctx`.
+ *
+ * @example
+ * type WithJobs = CapabilityServices['jobs']; // { jobs: JobService }
+ */
+export interface CapabilityServices<Caps extends Capability = Capability> {
+  storage: { forCompany(companyId: CompanyId): CompanyStore };
+  vector: { search: SearchService; embed: EmbedService };
+  jobs: { jobs: JobService };
+  routes: { routes: Hono<PluginRouteEnv<Caps>> };
+  events: { events: EventBus };
+  llm: { llm: LlmService };
+  blobs: { blobs: BlobService };
+  'http-fetch': { fetch: SafeFetch };
+}
+
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+
+/**
+ * The `ctx` of a plugin with config `Config` and capabilities `Caps`: the base services and
+ * exactly the services of its capabilities.
+ *
+ * @example
+ * function setup(ctx: PluginContext<{ url: string }, 'http-fetch' | 'jobs'>) { ctx.fetch(ctx.config.url); }
+ */
+export type PluginContext<Config = unknown, Caps extends Capability = never> = BaseContext<Config> &
+  ([Caps] extends [never] ? unknown : UnionToIntersection<CapabilityServices<Caps>[Caps]>);
+
+/**
+ * A pino-style logger whose lines carry `plugin: <id>`.
+ *
+ * @example
+ * ctx.logger.warn({ line: 17 }, 'row skipped');
+ */
+export interface PluginLogger {
+  trace(obj: object | string, msg?: string): void;
+  debug(obj: object | string, msg?: string): void;
+  info(obj: object | string, msg?: string): void;
+  warn(obj: object | string, msg?: string): void;
+  error(obj: object | string, msg?: string): void;
+}
+
+/**
+ * What identifies a company in data from outside: any of these finds it (CVR, then domain,
+ * then a business email's domain), and a name alone creates a new one.
+ *
+ * @example
+ * const who: CompanyHint = { name: 'Jensens VVS ApS', email: 'mette@jensens-vvs.dk' };
+ */
+export interface CompanyHint {
+  name?: string;
+  domain?: string;
+  cvr?: string;
+  email?: string;
+  /** For a company created from this hint. */
+  kind?: 'business' | 'private';
+}
+
+/**
+ * Companies: the resolver that turns outside identifiers into the shared customer key.
+ *
+ * @example
+ * const { company, created } = await ctx.companies.resolve({ name: 'Jensens VVS', domain: 'jensens-vvs.dk' });
+ */
+export interface CompanyService {
+  /** Finds the company the hint points to, or creates it (`created: true`). */
+  resolve(hint: CompanyHint): Promise<{ company: Company; created: boolean }>;
+  get(id: CompanyId): Promise<Company | null>;
+  /** The business running the CRM (kind `self`). */
+  self(): Promise<Company>;
+}
+
+/**
+ * A plugin's private state: JSON values by key (e.g. a sync cursor).
+ *
+ * @example
+ * await ctx.kv.set('cursor', { since: '2026-11-01' });
+ */
+export interface KeyValueStore {
+  get<T = unknown>(key: string): Promise<T | undefined>;
+  set(key: string, value: unknown): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+/**
+ * Text analysis in Danish and English.
+ *
+ * @example
+ * ctx.text.detectLanguage('Hvad koster en ny tagrende?'); // 'da'
+ */
+export interface TextAnalysis {
+  /** Danish or English, whichever the text is more like. */
+  detectLanguage(text: string): 'da' | 'en';
+  /** Lower-cased words (letters and digits). */
+  tokenize(text: string): string[];
+  /** The Snowball stem of a lower-case word. */
+  stem(word: string, lang: 'da' | 'en'): string;
+  isStopword(word: string, lang: 'da' | 'en'): boolean;
+}
+
+/**
+ * Everything a plugin may read and write for one company: each call is one transaction in
+ * that company's scope (row level security applies), or use `transaction` for several.
+ *
+ * @example
+ * const store = ctx.forCompany(companyId);
+ * await store.contacts.upsert({ email: 'mette@jensens-vvs.dk', name: 'Mette Jensen' });
+ * await store.timeline.record({ type: 'csv.imported', payload: { line: 12 } });
+ */
+export interface CompanyStore {
+  readonly companyId: CompanyId;
+  /** The plugin's own tables: a tagged SQL template, parameterised, run in this company's scope. */
+  sql<Row = Record<string, unknown>>(strings: TemplateStringsArray, ...values: unknown[]): Promise<Row[]>;
+  contacts: ContactStore;
+  timeline: { record(event: { type: EventType; payload?: Record<string, unknown>; occurredAt?: Date }): Promise<TimelineEvent> };
+  /** Passages for search: text is chunked, embedded and replaces the source's previous passages. */
+  passages: PassageStore;
+  /** Several of the above in one transaction: all or nothing. */
+  transaction<T>(work: (store: Omit<CompanyStore, 'transaction'>) => Promise<T>): Promise<T>;
+}
+
+/**
+ * A company's contacts.
+ *
+ * @example
+ * const { contact, created } = await store.contacts.upsert({ email: 'ole@firma.dk', name: 'Ole Hansen', phone: '+4512345678' });
+ */
+export interface ContactStore {
+  /** Creates, or (same email) fills in what the existing contact lacks. */
+  upsert(input: { name?: string; email?: string; phone?: string; role?: string; attributes?: Record<string, unknown> }): Promise<{ contact: Contact; created: boolean }>;
+  list(options?: { limit?: number }): Promise<Contact[]>;
+}
+
+/**
+ * A company's searchable passages, by source.
+ *
+ * @example
+ * await store.passages.index({ sourceType: 'web_page', sourceId: url, url, title, visibility: 'public', text: markdown, format: 'markdown' });
+ */
+export interface PassageStore {
+  index(input: {
+    sourceType: string;
+    sourceId: string;
+    visibility: 'public' | 'internal';
+    title?: string;
+    url?: string;
+    text: string;
+    format?: 'markdown' | 'text';
+  }): Promise<{ passages: number }>;
+  remove(source: { sourceType: string; sourceId: string }): Promise<{ passages: number }>;
+}
+
+/**
+ * One search hit: a passage, its source, and why it matched.
+ *
+ * @example
+ * const top: SearchHit = hits[0]; // top.snippet: 'tagrende i **zink** koster kr. 450 …'
+ */
+export interface SearchHit {
+  chunkId: string;
+  companyId: CompanyId;
+  sourceType: string;
+  sourceId: string;
+  title: string | null;
+  url: string | null;
+  headingPath: string[];
+  anchor: string | null;
+  content: string;
+  snippet: string;
+  score: number;
+}
+
+/**
+ * Hybrid (full-text + vector) search over the passages of the given companies.
+ *
+ * @example
+ * const hits = await ctx.search({ query: 'Hvad koster en tagrende?', companyIds: [self.id], visibility: 'public', k: 5 });
+ */
+export type SearchService = (options: {
+  query: string;
+  companyIds: CompanyId[];
+  sourceTypes?: string[];
+  visibility?: 'public' | 'internal';
+  k?: number;
+}) => Promise<SearchHit[]>;
+
+/**
+ * Embeds texts with the configured embedding provider.
+ *
+ * @example
+ * const [vector] = await ctx.embed(['Tagrender i zink'], 'passage');
+ */
+export type EmbedService = (texts: string[], kind?: 'query' | 'passage') => Promise<number[][]>;
+
+/**
+ * An embedding model, as a `provider` plugin implements it.
+ *
+ * @example
+ * const provider: EmbeddingProvider = { id: 'my-embedder', model: 'm-1', dimensions: 384, embed: async (texts) => texts.map(vectorOf) };
+ */
+export interface EmbeddingProvider {
+  readonly id: string;
+  /** Recorded with every stored vector: vectors of two models are never compared. */
+  readonly model: string;
+  readonly dimensions: number;
+  embed(texts: string[], kind?: 'query' | 'passage'): Promise<number[][]>;
+}
+
+/**
+ * Background jobs of this plugin. Names are the plugin's own (`import`), stored as
+ * `<plugin-id>.<name>`; handlers are bounded by a timeout and retried with backoff.
+ *
+ * @example
+ * ctx.jobs.define('import', async (payload: { file: string }, job) => { await job.progress(10, 100, 'reading'); });
+ * const jobId = await ctx.jobs.enqueue('import', { file }, { companyId, idempotencyKey: file });
+ */
+export interface JobService {
+  define<P>(name: string, handler: (payload: P, job: JobRun) => unknown | Promise<unknown>, options?: { timeoutMs?: number; maxAttempts?: number }): void;
+  enqueue<P>(name: string, payload: P, options?: { companyId?: CompanyId; idempotencyKey?: string; runAt?: Date }): Promise<string>;
+  get(jobId: string): Promise<JobStatus | null>;
+}
+
+/**
+ * What a running job handler gets besides its payload.
+ *
+ * @example
+ * await job.progress(500, 10_000, 'rows imported');
+ */
+export interface JobRun {
+  jobId: string;
+  attempt: number;
+  companyId: CompanyId | null;
+  /** Aborted at the timeout or when the worker stops: stop work and return or throw. */
+  signal: AbortSignal;
+  progress(done: number, total: number, message?: string): Promise<void>;
+}
+
+/**
+ * A job as `GET /api/jobs/{id}` shows it.
+ *
+ * @example
+ * const status: JobStatus = { id, name: 'csv-leads.import', status: 'running', attempts: 1, progress: { done: 10, total: 100, message: null }, lastError: null, result: null };
+ */
+export interface JobStatus {
+  id: string;
+  name: string;
+  status: 'queued' | 'running' | 'succeeded' | 'failed' | 'dead';
+  attempts: number;
+  progress: { done: number | null; total: number | null; message: string | null };
+  lastError: string | null;
+  result: unknown;
+}
+
+/**
+ * The caller of a plugin route: who, and which companies it may see.
+ *
+ * @example
+ * if (!c.var.caller.may('crm:write')) throw new CrmError('forbidden', 'Needs crm:write');
+ */
+export interface Caller {
+  /** `key:<id>` or `user:<sub>`. */
+  actor: string;
+  name: string;
+  /** The companies the credential may see, or `all`. */
+  companyIds: CompanyId[] | 'all';
+  may(scope: 'crm:read' | 'crm:write' | 'admin'): boolean;
+  /** True when the caller may see this company. */
+  sees(companyId: CompanyId): boolean;
+}
+
+/**
+ * The Hono environment of plugin routes: `c.var.caller` always, and for plugins with
+ * `storage`, `c.var.forCompany`, which answers 404 for a company outside the caller's access
+ * (as the core does) and otherwise gives that company's stores.
+ *
+ * @example
+ * ctx.routes.get('/contacts/:companyId', async (c) => c.json(await c.var.forCompany(c.req.param('companyId')).contacts.list()));
+ */
+export interface PluginRouteEnv<Caps extends Capability = Capability> {
+  Variables: { caller: Caller } & ('storage' extends Caps ? { forCompany(companyId: CompanyId): CompanyStore } : unknown);
+}
+
+/**
+ * The events every plugin may listen to and emit. Augment it to add a plugin's events:
+ *
+ * @example
+ * declare module 'open-crm/plugin' {
+ *   interface CrmEvents { 'csv.imported': { companyId: string; rows: number } }
+ * }
+ */
+export interface CrmEvents {
+  'company.created': { companyId: CompanyId; name: string };
+  'company.merged': { companyId: CompanyId; mergedId: CompanyId };
+  'contact.added': { companyId: CompanyId; contactId: string; email: string | null };
+  'knowledge.indexed': { companyId: CompanyId; articleId: string; passages: number };
+}
+
+/**
+ * Filters run before something happens, in order, each given the previous one's value: return
+ * it (changed or not) to go on, or `{ veto: reason }` to stop it.
+ *
+ * @example
+ * ctx.events.filter('contact.beforeCreate', (contact) => contact.email?.endsWith('@spam.example') ? { veto: 'spam' } : contact);
+ */
+export interface CrmFilters {
+  'contact.beforeCreate': { companyId: CompanyId; name: string | null; email: string | null; phone: string | null };
+}
+
+/** A filter's answer that stops the action. */
+export interface Veto {
+  veto: string;
+}
+
+/**
+ * In-process events: actions after (`on`/`emit`) and filters before (`filter`). A handler
+ * that throws is logged and counted; it never reaches the emitter or takes the server down.
+ *
+ * @example
+ * ctx.events.on('contact.added', async ({ companyId }) => { … });
+ * await ctx.events.emit('csv.imported', { companyId, rows: 120 });
+ */
+export interface EventBus {
+  on<K extends keyof CrmEvents>(type: K, handler: (payload: CrmEvents[K]) => void | Promise<void>): () => void;
+  emit<K extends keyof CrmEvents>(type: K, payload: CrmEvents[K]): Promise<void>;
+  filter<K extends keyof CrmFilters>(name: K, fn: (value: CrmFilters[K]) => CrmFilters[K] | Veto | Promise<CrmFilters[K] | Veto>): () => void;
+  /** Runs the filters of a hook a plugin offers itself. */
+  applyFilters<K extends keyof CrmFilters>(name: K, value: CrmFilters[K]): Promise<CrmFilters[K] | Veto>;
+}
+
+/**
+ * A chat message for an LLM.
+ *
+ * @example
+ * const m: ChatMessage = { role: 'user', content: 'Hvad koster en tagrende?' };
+ */
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+/**
+ * A chat model, as a `provider` plugin implements it.
+ *
+ * @example
+ * for await (const delta of provider.stream({ messages })) process.stdout.write(delta);
+ */
+export interface LlmProvider {
+  readonly id: string;
+  readonly model: string;
+  complete(request: { messages: ChatMessage[]; maxTokens?: number; temperature?: number; signal?: AbortSignal }): Promise<{ text: string; usage: { inputTokens: number; outputTokens: number } }>;
+  stream(request: { messages: ChatMessage[]; maxTokens?: number; temperature?: number; signal?: AbortSignal }): AsyncIterable<string>;
+}
+
+/**
+ * The configured chat model, if any: `available` is false when no LLM provider runs, and then
+ * every call fails with the `unavailable` error.
+ *
+ * @example
+ * if (ctx.llm.available) answer = (await ctx.llm.complete({ messages })).text;
+ */
+export interface LlmService extends Omit<LlmProvider, 'id' | 'model'> {
+  readonly available: boolean;
+  readonly model: string | null;
+}
+
+/**
+ * Files per company (uploads, crawled pages, attachments), stored in the database.
+ *
+ * @example
+ * await ctx.blobs.forCompany(companyId).put('leads.csv', bytes, { contentType: 'text/csv' });
+ */
+export interface BlobService {
+  forCompany(companyId: CompanyId): {
+    put(key: string, data: Uint8Array, options?: { contentType?: string }): Promise<{ key: string; size: number; sha256: string }>;
+    get(key: string): Promise<{ data: Uint8Array; contentType: string; size: number } | null>;
+    delete(key: string): Promise<boolean>;
+    list(prefix?: string): Promise<{ key: string; size: number; contentType: string }[]>;
+  };
+}
+
+/**
+ * `fetch` for plugins that read the web: only `http(s)`, never to private or local addresses,
+ * with a timeout, a size limit and the CRM's User-Agent.
+ *
+ * @example
+ * const res = await ctx.fetch('https://www.example.dk/sitemap.xml');
+ */
+export type SafeFetch = (url: string | URL, init?: RequestInit & { timeoutMs?: number; maxBytes?: number }) => Promise<Response>;
+
+/**
+ * The kinds of engine, each with its interface.
+ *
+ * @example
+ * const engine: Engine = { kind: 'scoring', score: async (company) => ({ score: 70, reasons: ['Asked for a price'] }) };
+ */
+export type Engine =
+  | { kind: 'scoring'; score(company: Company): Promise<{ score: number; reasons: string[] }> }
+  | { kind: 'pricing'; quote(request: { companyId: CompanyId; items: { sku?: string; description: string; quantity: number }[] }): Promise<{ lines: { description: string; quantity: number; unitPriceOre: number }[]; totalOre: number; currency: 'DKK' }> }
+  | { kind: 'recommendations'; recommend(companyId: CompanyId, options?: { k?: number }): Promise<{ title: string; reason: string; score: number }[]> };
+
+// ─── Configuration and errors ────────────────────────────────────────────────────────────
+
+/**
+ * `crm.config.ts` in the folder the CRM runs in: which plugins to run, with their config.
+ * Environment variables `CRM_PLUGIN_<ID>_<KEY>` override config values.
+ *
+ * @example
+ * // crm.config.ts
+ * export default {
+ *   plugins: ['website', { use: 'crm-plugin-csv-leads', config: { delimiter: ';' } }],
+ * } satisfies CrmConfigFile;
+ */
+export interface CrmConfigFile {
+  plugins?: Array<string | { use: string; config?: Record<string, unknown> } | PluginDefinition<any, any>>;
+}
+
+/**
+ * The error type of the CRM: a stable code that maps to an HTTP status and a problem type.
+ * Thrown from a plugin route, it becomes that problem answer; thrown from a job, its message
+ * is the job's last error.
+ *
+ * @example
+ * import { CrmError } from 'open-crm/plugin';
+ * throw new CrmError('validation_failed', 'Line 17: email is not an email address');
+ */
+export declare class CrmError extends Error {
+  constructor(code: ErrorCode, message: string, options?: { issues?: { path: string; message: string }[]; extra?: Record<string, unknown>; cause?: unknown });
+  readonly code: ErrorCode;
+  readonly issues: { path: string; message: string }[] | undefined;
+  readonly status: number;
 }

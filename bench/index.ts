@@ -3,9 +3,9 @@
  * machine, date and command.
  */
 import { runApiBench } from './api.ts';
+import { runRetrievalBench } from './retrieval.ts';
 
-const BENCHES: Record<string, () => Promise<void>> = { api: runApiBench };
-
+const BENCHES: Record<string, () => Promise<void>> = { api: runApiBench, retrieval: runRetrievalBench };
 const name = process.argv[2] ?? 'api';
 const bench = BENCHES[name];
 if (!bench) {

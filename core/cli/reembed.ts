@@ -1,7 +1,6 @@
 import type { Config } from '../config/index.ts';
-import { migrate } from '../db/migrator/index.ts';
-import { openDatabase } from '../db/open.ts';
-import { createEmbedder } from '../search/embeddings/index.ts';
+import { createLogger } from '../log/index.ts';
+import { startRuntime } from '../server/runtime.ts';
 import { reembedAll } from '../search/reembed.ts';
 import { progressBar } from './progress.ts';
 
@@ -12,10 +11,9 @@ import { progressBar } from './progress.ts';
  * Stop the server first (PGlite allows one process anyway). Interrupted, it resumes.
  */
 export async function reembedCommand(config: Config, io: { out: (line: string) => void }): Promise<number> {
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const runtime = await startRuntime(config, { logger: createLogger(config.logLevel), env: process.env, cwd: process.cwd(), checkEmbeddings: false });
+  const { db, embedder } = runtime;
   try {
-    await migrate(db);
-    const embedder = createEmbedder(config, db);
     io.out(`Re-embedding passages with ${embedder.id}/${embedder.model} (${embedder.dimensions} dimensions)…`);
     const bar = progressBar('passages');
     const result = await reembedAll(db, embedder, (done, total) => bar.update(done, total));
@@ -23,6 +21,6 @@ export async function reembedCommand(config: Config, io: { out: (line: string) =
     io.out(`Done: ${result.embedded} passages embedded${result.resized ? `; the vector column now has ${embedder.dimensions} dimensions` : ''}.`);
     return 0;
   } finally {
-    await db.close();
+    await runtime.close();
   }
 }

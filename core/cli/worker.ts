@@ -1,11 +1,8 @@
 import type { Config } from '../config/index.ts';
-import { migrate } from '../db/migrator/index.ts';
-import { openDatabase } from '../db/open.ts';
 import { CrmError } from '../errors/index.ts';
 import { createWorker } from '../jobs/index.ts';
 import { createLogger } from '../log/index.ts';
-import { createEmbedder, ensureEmbeddingSettings } from '../search/embeddings/index.ts';
-import { coreJobHandlers } from '../server/jobs.ts';
+import { startRuntime } from '../server/runtime.ts';
 import { parseOptions } from './index.ts';
 
 /**
@@ -28,26 +25,25 @@ export async function workerCommand(config: Config, io: { out: (line: string) =>
     throw new CrmError('bad_request', '--concurrency must be a whole number from 1 to 256');
   }
   const logger = createLogger(config.logLevel);
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const runtime = await startRuntime(config, { logger, env: process.env, cwd: process.cwd() });
+  const { db } = runtime;
   try {
-    const { applied } = await migrate(db);
-    if (applied.length) logger.info({ applied }, 'migrations applied');
-    const embedder = createEmbedder(config, db);
-    await ensureEmbeddingSettings(db, embedder);
-    const handlers = coreJobHandlers({ embedder });
+    const handlers = runtime.jobHandlers;
     const worker = createWorker({ db, handlers, logger, ...(concurrency ? { concurrency } : {}) });
-    const names = Object.keys(handlers);
-    io.out(`CRM worker ${worker.id} on ${db.driver === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'}, handling ${names.length ? names.join(', ') : 'no job types yet'}`);
+    runtime.setWake(() => worker.wake());
+    // Listen for signals before saying we run: whoever waits for that line may signal at once.
     const signalled = new Promise<void>((resolve) => {
       process.once('SIGINT', () => resolve());
       process.once('SIGTERM', () => resolve());
     });
+    const names = Object.keys(handlers);
+    io.out(`CRM worker ${worker.id} on ${db.driver === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'}, handling ${names.length ? names.join(', ') : 'no job types yet'}`);
     worker.start();
     await signalled;
     io.out('Stopping: waiting for running jobs to finish…');
     await worker.stop();
     return 0;
   } finally {
-    await db.close();
+    await runtime.close();
   }
 }

@@ -59,6 +59,7 @@ export function companyLinkRoutes(): OpenAPIHono<AppEnv> {
       await audit(tx, { actor: principal.actor, action: 'company.merge', targetType: 'company', targetId: into, companyId: into, requestId, details: { from: id, moved: merged.moved } });
       return merged;
     });
+    c.var.bus.publish('company.merged', { companyId: into, mergedId: id });
     return c.json({ company: companyOut(result.company), moved: result.moved }, 200);
   });
 
@@ -94,6 +95,10 @@ export function companyLinkRoutes(): OpenAPIHono<AppEnv> {
       }
       return result;
     });
+    if (found?.matchedBy === 'created') c.var.bus.publish('company.created', { companyId: found.company.id, name: found.company.name });
+    if (found?.contact && found.matchedBy !== 'contact') {
+      c.var.bus.publish('contact.added', { companyId: found.company.id, contactId: found.contact.id, email: found.contact.email });
+    }
     return c.json({ company: found ? companyOut(found.company) : null, matched_by: found?.matchedBy ?? null }, 200);
   });
 

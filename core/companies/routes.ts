@@ -63,6 +63,7 @@ export function companyRoutes(): OpenAPIHono<AppEnv> {
       await audit(tx, { actor: principal.actor, action: 'company.create', targetType: 'company', targetId: row.id, companyId: row.id, requestId });
       return row;
     });
+    c.var.bus.publish('company.created', { companyId: company.id, name: company.name });
     return c.json(companyOut(company), 201);
   });
 

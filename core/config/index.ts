@@ -45,7 +45,7 @@ const envSchema = z.object({
   SUPABASE_JWKS_URL: url(['https:', 'http:']).optional(),
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: url(['https:', 'http:']).optional(),
-  EMBEDDING_PROVIDER: z.enum(['offline', 'openai']).optional(),
+  EMBEDDING_PROVIDER: z.string().regex(/^[a-z][a-z0-9-]{1,39}$/, 'must be offline, openai, or the id of an embedding provider plugin').optional(),
   EMBEDDING_MODEL: z.string().trim().min(1).max(200).optional(),
   EMBEDDING_DIMENSIONS: z.coerce.number().int().min(16, 'must be at least 16').max(2000, 'must be at most 2000 (the largest vector pgvector indexes with HNSW)').default(384),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
@@ -68,9 +68,10 @@ export interface Config {
   openai: { apiKey?: string; baseUrl?: string };
   /**
    * Which embedding provider fills the vector column: `offline` (the default without an
-   * OpenAI key) or `openai` (the default with one). `dimensions` must match the database.
+   * OpenAI key), `openai` (the default with one), or the id of a provider plugin listed in
+   * crm.config.ts. `dimensions` must match the database.
    */
-  embeddings: { provider: 'offline' | 'openai'; model?: string; dimensions: number };
+  embeddings: { provider: string; model?: string; dimensions: number };
   logLevel: (typeof LOG_LEVELS)[number];
   /** Name and domain of the `self` company, used when it is created on first start. */
   selfCompany: { name: string; domain?: string };

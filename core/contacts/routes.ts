@@ -1,36 +1,13 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { audit } from '../audit/index.ts';
+import { filterOrRefuse } from '../events/bus.ts';
 import { recordEvent } from '../events/store.ts';
 import type { AppEnv } from '../http/env.ts';
-import { Attributes, body, IdParam, json, PageQuery, problems, Timestamp, Uuid } from '../http/schemas.ts';
-import { type Contact, createContact, deleteContact, listContacts, requireContact, updateContact } from './store.ts';
+import { body, IdParam, json, PageQuery, problems, Uuid } from '../http/schemas.ts';
+import { ContactCreate, ContactOut, ContactPatch, contactOut } from './schemas.ts';
+import { createContact, deleteContact, listContacts, requireContact, updateContact } from './store.ts';
 
 const tags = ['Contacts'];
-
-const ContactOut = z
-  .object({
-    id: z.uuid(),
-    company_id: z.uuid(),
-    name: z.string().nullable(),
-    email: z.string().nullable(),
-    phone: z.string().nullable(),
-    role: z.string().nullable(),
-    attributes: z.record(z.string(), z.unknown()),
-    created_at: Timestamp,
-    updated_at: Timestamp,
-  })
-  .openapi('Contact');
-
-const fields = {
-  company_id: Uuid,
-  name: z.string().trim().min(1).max(300).nullable().openapi({ example: 'Mette Jensen' }),
-  email: z.email({ message: 'must be an email address' }).max(320).nullable().openapi({ example: 'mette@jensens-vvs.dk' }),
-  phone: z.string().trim().min(3).max(50).regex(/^[+()\d\s.-]+$/, 'must be a phone number').nullable().openapi({ example: '+45 12 34 56 78' }),
-  role: z.string().trim().max(200).nullable().openapi({ example: 'Indkøbschef' }),
-  attributes: Attributes,
-};
-const ContactCreate = z.strictObject(fields).partial({ name: true, email: true, phone: true, role: true, attributes: true }).openapi('ContactCreate');
-const ContactPatch = z.strictObject(fields).partial().openapi('ContactPatch');
 
 const create = createRoute({
   method: 'post', path: '/', tags, summary: 'Add a contact person to a company',
@@ -65,12 +42,16 @@ export function contactRoutes(): OpenAPIHono<AppEnv> {
   app.openapi(create, async (c) => {
     const { principal, requestId } = c.var;
     const { company_id, ...rest } = c.req.valid('json');
+    const allowed = await filterOrRefuse(c.var.bus, 'contact.beforeCreate', {
+      companyId: company_id, name: rest.name ?? null, email: rest.email ?? null, phone: rest.phone ?? null,
+    });
     const contact = await c.var.scope.run(async (tx) => {
-      const row = await createContact(tx, { companyId: company_id, ...rest });
+      const row = await createContact(tx, { companyId: company_id, ...rest, name: allowed.name, email: allowed.email, phone: allowed.phone });
       await recordEvent(tx, { companyId: company_id, type: 'contact.added', actor: principal.actor, payload: { contact_id: row.id, name: row.name } });
       await audit(tx, { actor: principal.actor, action: 'contact.create', targetType: 'contact', targetId: row.id, companyId: company_id, requestId });
       return row;
     });
+    c.var.bus.publish('contact.added', { companyId: company_id, contactId: contact.id, email: contact.email });
     return c.json(contactOut(contact), 201);
   });
 
@@ -109,18 +90,4 @@ export function contactRoutes(): OpenAPIHono<AppEnv> {
   });
 
   return app;
-}
-
-function contactOut(contact: Contact): z.infer<typeof ContactOut> {
-  return {
-    id: contact.id,
-    company_id: contact.companyId,
-    name: contact.name,
-    email: contact.email,
-    phone: contact.phone,
-    role: contact.role,
-    attributes: contact.attributes,
-    created_at: contact.createdAt.toISOString(),
-    updated_at: contact.updatedAt.toISOString(),
-  };
 }

@@ -13,7 +13,11 @@ import { companyLinkRoutes } from '../companies/routes-links.ts';
 import { contactRoutes } from '../contacts/routes.ts';
 import type { Database } from '../db/types.ts';
 import { CrmError } from '../errors/index.ts';
+import { createEventBus, type CoreEventBus } from '../events/bus.ts';
 import { jobRoutes } from '../jobs/index.ts';
+import type { HostServices } from '../plugins/context/index.ts';
+import type { PluginHost } from '../plugins/host.ts';
+import { pluginRouteContext, pluginRoutes } from '../plugins/routes.ts';
 import { scheduleArticleIndex } from '../knowledge/job.ts';
 import { knowledgeRoutes } from '../knowledge/routes.ts';
 import type { EmbeddingProvider } from '../search/embeddings/index.ts';
@@ -34,6 +38,10 @@ export interface AppDeps {
   embedder: EmbeddingProvider;
   /** Called after a request queued a job: the in-process worker wakes instead of waiting for its next poll. */
   onJobQueued?: () => void;
+  /** The event bus plugins listen on (a private one when absent). */
+  bus?: CoreEventBus;
+  /** Running plugins: their routes are mounted at /api/<id>, and GET /api/plugins lists them. */
+  plugins?: { host: PluginHost; services: HostServices };
 }
 
 /**
@@ -49,6 +57,11 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.onError(onError);
   app.notFound((c) => problemResponse(c, new CrmError('not_found', `No route for ${c.req.method} ${new URL(c.req.url).pathname}`)));
 
+  const bus = deps.bus ?? createEventBus(deps.logger);
+  app.use(async (c, next) => {
+    c.set('bus', bus);
+    await next();
+  });
   app.use(requestLog(deps.logger));
   // HSTS belongs to the TLS terminator in front of us, not to a plain-HTTP listener.
   app.use(secureHeaders({ crossOriginResourcePolicy: false, strictTransportSecurity: false }));
@@ -82,6 +95,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     }),
   );
 
+  if (deps.plugins) mountPlugins(app, deps.plugins.host, deps.plugins.services);
+
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
     scheme: 'bearer',
@@ -93,6 +108,15 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     security: [{ bearer: [] }],
   });
   return app;
+}
+
+/** Each running plugin's routes at /api/<id>, behind the core's auth and scope checks; and GET /api/plugins. */
+function mountPlugins(app: OpenAPIHono<AppEnv>, host: PluginHost, services: HostServices): void {
+  app.route('/api/plugins', pluginRoutes(host));
+  for (const plugin of host.routers()) {
+    app.use(`/api/${plugin.id}/*`, requireScopeByMethod, pluginRouteContext(services, plugin, (id) => host.recordFailure(id)));
+    app.route(`/api/${plugin.id}`, plugin.router as never);
+  }
 }
 
 /** Writes must send JSON: anything else is a 415, not a confusing validation error. */

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Principal } from '../auth/principal.ts';
 import type { Scope } from '../db/scope/index.ts';
+import type { CoreEventBus } from '../events/bus.ts';
 
 /** What every request handler finds on `c.var`. */
 export interface AppEnv {
@@ -11,5 +12,7 @@ export interface AppEnv {
     principal: Principal;
     /** The caller's company scope: the only way handlers reach customer data. */
     scope: Scope;
+    /** In-process events for plugins: publish after the transaction has committed. */
+    bus: CoreEventBus;
   };
 }

@@ -30,3 +30,4 @@ export type { JobLease } from './store/row.ts';
 export { complete, errorText, fail, type FailOptions, MAX_ERROR_CHARS } from './store/settle.ts';
 export { JOB_STATUSES, type Clock, type Job, type JobContext, type JobHandler, type JobHandlers, type JobProgress, type JobStatus } from './types.ts';
 export { createWorker, type Worker, type WorkerOptions } from './worker.ts';
+export { drainJobs } from './drain.ts';

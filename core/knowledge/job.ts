@@ -1,4 +1,5 @@
 import type { Database } from '../db/types.ts';
+import type { CoreEventBus } from '../events/bus.ts';
 import { enqueue, type JobHandler } from '../jobs/index.ts';
 import type { EmbeddingProvider } from '../search/embeddings/index.ts';
 import { indexArticle } from './indexing.ts';
@@ -18,11 +19,12 @@ export interface IndexArticlePayload {
  * @example
  * createWorker({ db, handlers: { [INDEX_ARTICLE_JOB]: indexArticleHandler(embedder) } });
  */
-export function indexArticleHandler(embedder: EmbeddingProvider): JobHandler<IndexArticlePayload> {
+export function indexArticleHandler(embedder: EmbeddingProvider, bus?: CoreEventBus): JobHandler<IndexArticlePayload> {
   return async (payload, { db, progress }) => {
     await progress(0, 1, 'Chunking and embedding');
     const result = await indexArticle(db, embedder, payload);
     await progress(1, 1, 'chunks' in result ? `${result.chunks} passages indexed` : 'Article deleted meanwhile');
+    if ('chunks' in result) bus?.publish('knowledge.indexed', { companyId: payload.companyId, articleId: payload.articleId, passages: result.chunks });
     return result;
   };
 }

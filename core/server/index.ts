@@ -3,16 +3,13 @@ import path from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { createJwtVerifier } from '../auth/jwt.ts';
 import type { Config } from '../config/index.ts';
-import { migrate } from '../db/migrator/index.ts';
-import { openDatabase } from '../db/open.ts';
 import type { Database } from '../db/types.ts';
 import { createApp } from '../http/app.ts';
 import { createWorker } from '../jobs/index.ts';
 import { createLogger, type Logger } from '../log/index.ts';
-import { createEmbedder, ensureEmbeddingSettings } from '../search/embeddings/index.ts';
 import { PACKAGE_ROOT } from '../paths.ts';
 import { bootstrap } from './bootstrap.ts';
-import { coreJobHandlers } from './jobs.ts';
+import { startRuntime } from './runtime.ts';
 
 export const VERSION: string = (JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -33,30 +30,35 @@ export interface RunningServer {
  * // … later
  * await server.close();
  */
-export async function startServer(config: Config, options: { print?: (line: string) => void } = {}): Promise<RunningServer> {
+export async function startServer(config: Config, options: { print?: (line: string) => void; env?: Record<string, string | undefined>; cwd?: string } = {}): Promise<RunningServer> {
   const logger = createLogger(config.logLevel);
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const runtime = await startRuntime(config, {
+    logger,
+    env: options.env ?? process.env,
+    cwd: options.cwd ?? process.cwd(),
+    beforePlugins: async (db) => {
+      const boot = await bootstrap(db, { dataDir: config.dataDir, selfCompany: config.selfCompany });
+      if (boot.adminSecret) {
+        print(`\nFirst start: created an admin API key. It is shown once, and saved to ${boot.adminKeyFile} (mode 0600):\n\n  ${boot.adminSecret}\n`);
+      }
+    },
+  });
+  const { db, embedder } = runtime;
   try {
-    const { applied, adopted } = await migrate(db);
-    if (applied.length || adopted.length) logger.info({ applied, adopted }, 'migrations applied');
-    const boot = await bootstrap(db, { dataDir: config.dataDir, selfCompany: config.selfCompany });
-    if (boot.adminSecret) {
-      print(`\nFirst start: created an admin API key. It is shown once, and saved to ${boot.adminKeyFile} (mode 0600):\n\n  ${boot.adminSecret}\n`);
-    }
-    const embedder = createEmbedder(config, db);
-    await ensureEmbeddingSettings(db, embedder);
     const { jwtSecret, jwksUrl, issuer } = config.supabase;
     const jwt = createJwtVerifier({ jwtSecret, jwksUrl, issuer });
-    const worker = createWorker({ db, handlers: coreJobHandlers({ embedder }), logger });
+    const worker = createWorker({ db, handlers: runtime.jobHandlers, logger });
+    runtime.setWake(() => worker.wake());
     const app = createApp({
       db, logger, jwt, embedder, corsOrigins: config.corsOrigins, maxBodyBytes: config.maxBodyBytes, version: VERSION,
-      onJobQueued: () => worker.wake(),
+      bus: runtime.bus, plugins: { host: runtime.host, services: runtime.services }, onJobQueued: () => worker.wake(),
     });
     const server = await listen(app.fetch, config.host, config.port);
     worker.start();
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
-    logger.info({ url, driver: db.driver, embeddings: `${embedder.id}/${embedder.model}` }, 'listening');
+    const plugins = runtime.host.statuses().map((p) => `${p.id}${p.status === 'running' ? '' : ` (${p.status})`}`);
+    logger.info({ url, driver: db.driver, embeddings: `${embedder.id}/${embedder.model}`, plugins }, 'listening');
     return {
       url,
       db,
@@ -64,11 +66,11 @@ export async function startServer(config: Config, options: { print?: (line: stri
       close: async () => {
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await worker.stop();
-        await db.close();
+        await runtime.close();
       },
     };
   } catch (error) {
-    await db.close();
+    await runtime.close();
     throw error;
   }
 }

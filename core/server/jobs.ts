@@ -1,3 +1,4 @@
+import type { CoreEventBus } from '../events/bus.ts';
 import { type JobHandlers, registeredJobs } from '../jobs/index.ts';
 import { INDEX_ARTICLE_JOB, indexArticleHandler } from '../knowledge/job.ts';
 import type { EmbeddingProvider } from '../search/embeddings/index.ts';
@@ -9,6 +10,6 @@ import type { EmbeddingProvider } from '../search/embeddings/index.ts';
  * @example
  * createWorker({ db, handlers: coreJobHandlers({ embedder }) }).start();
  */
-export function coreJobHandlers(services: { embedder: EmbeddingProvider }): JobHandlers {
-  return { ...registeredJobs(), [INDEX_ARTICLE_JOB]: indexArticleHandler(services.embedder) };
+export function coreJobHandlers(services: { embedder: EmbeddingProvider; bus?: CoreEventBus }): JobHandlers {
+  return { ...registeredJobs(), [INDEX_ARTICLE_JOB]: indexArticleHandler(services.embedder, services.bus) };
 }

@@ -8,6 +8,11 @@ export { CORE_MIGRATIONS_DIR, readMigrationFiles, type MigrationFile };
 export interface MigrationSource {
   id: string;
   dir: string;
+  /**
+   * Checks what a file did before it commits (the plugin host's rules for plugin tables);
+   * given the tables the file created, it throws to refuse the file, which rolls it back.
+   */
+  verify?: (tx: Session, createdTables: string[], label: string) => Promise<void>;
 }
 
 export interface MigrateResult {
@@ -77,14 +82,28 @@ async function applyOnce(tx: Session, source: MigrationSource, file: MigrationFi
   }
   const adopt = source.id === 'core' && (await pushedBySupabase(tx, file.version));
   if (!adopt) {
+    const before = source.verify ? await tableNames(tx) : [];
     try {
       await tx.exec(file.sql);
     } catch (error) {
       throw new CrmError('internal', `Migration ${label} failed: ${(error as Error).message}`, { cause: error });
     }
+    if (source.verify) {
+      const known = new Set(before);
+      await source.verify(tx, (await tableNames(tx)).filter((t) => !known.has(t)), label);
+    }
   }
   await tx.query('insert into crm_migrations (source, name, checksum) values ($1, $2, $3)', [source.id, file.name, file.checksum]);
   return adopt ? 'adopted' : 'applied';
+}
+
+/** Every ordinary or partitioned table outside the system schemas, as `schema.name`. */
+async function tableNames(tx: Session): Promise<string[]> {
+  const rows = await tx.query<{ name: string }>(
+    `select n.nspname || '.' || c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+     where c.relkind in ('r', 'p') and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg_toast%'`,
+  );
+  return rows.map((r) => r.name);
 }
 
 /** True when the Supabase CLI (`supabase db push`) already applied this version here. */

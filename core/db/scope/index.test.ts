@@ -18,6 +18,8 @@ const SEEDS: Record<string, (companyId: string) => ReturnType<typeof sql>> = {
   knowledge_articles: (c) => sql`insert into knowledge_articles (company_id, title, body) values (${c}, 'Priser', 'Tagrender fra kr. 450')`,
   chunks: (c) => sql`insert into chunks (company_id, source_type, source_id, ordinal, content, lang, tokens)
                      values (${c}, 'knowledge', 'kb-1', 0, 'Tagrender og nedløb', 'da', 4)`,
+  blobs: (c) => sql`insert into blobs (company_id, owner, key, content_type, size, sha256, data)
+                    values (${c}, 'documents', 'tilbud.pdf', 'application/pdf', 3, 'x', '\\x010203'::bytea)`,
 };
 
 describe.each(DRIVERS)('row level security on %s', (driver) => {

@@ -7,7 +7,7 @@ import { rowsOf } from '../../db/types.ts';
 import { hybridSearch } from '../hybrid/index.ts';
 import { indexText } from '../indexer.ts';
 import { reembedAll } from '../reembed.ts';
-import { createOfflineEmbedder } from './offline/index.ts';
+import { createOfflineEmbedder } from './index.ts';
 import { ensureEmbeddingSettings, readEmbeddingSettings } from './settings.ts';
 import type { EmbeddingProvider } from './types.ts';
 

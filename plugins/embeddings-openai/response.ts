@@ -1,4 +1,4 @@
-import { CrmError } from '../../../errors/index.ts';
+import { CrmError } from '../../plugin-api.js';
 
 /**
  * Checks an embeddings response and returns its vectors in input order. Anything off (wrong

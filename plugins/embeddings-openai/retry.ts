@@ -1,5 +1,5 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
-import { CrmError } from '../../../errors/index.ts';
+import { CrmError } from '../../plugin-api.js';
 
 /** What to do about one failed attempt. */
 export interface Failure {

@@ -1,6 +1,6 @@
 import OpenAI from 'openai';
-import { CrmError } from '../../../errors/index.ts';
-import type { EmbeddingProvider } from '../types.ts';
+import { CrmError } from '../../plugin-api.js';
+import type { EmbeddingProvider } from '../../plugin-api.d.ts';
 import { batches, wellFormed } from './batches.ts';
 import { readEmbeddings } from './response.ts';
 import { classifyFailure, retryDelayMs } from './retry.ts';

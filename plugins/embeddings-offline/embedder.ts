@@ -31,7 +31,7 @@
  * a neural provider cover those.
  */
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import type { EmbedKind, EmbeddingProvider } from '../types.ts';
+import type { EmbeddingProvider, TextAnalysis } from '../../plugin-api.d.ts';
 import { fmix32 } from './hash.ts';
 import { textFeatures } from './features.ts';
 
@@ -40,12 +40,14 @@ export interface OfflineEmbedder extends EmbeddingProvider {
   readonly id: 'offline';
   readonly model: 'offline-hash-v1';
   readonly dimensions: number;
-  embed(texts: string[], kind?: EmbedKind): Promise<number[][]>;
+  embed(texts: string[], kind?: 'query' | 'passage'): Promise<number[][]>;
 }
 
 export interface OfflineEmbedderOptions {
   /** Length of the vectors; must match the database's vector column. Default 384. */
   dimensions?: number;
+  /** Language detection, tokenizer, stemmer and stop words: the plugin's `ctx.text`. */
+  text: TextAnalysis;
 }
 
 // Texts are embedded in slices with a turn of the event loop in between, so a re-index of
@@ -56,13 +58,14 @@ const SLICE = 256;
  * Creates the offline embedding provider (method in the comment at the top of this file).
  *
  * @example
- * const embedder = createOfflineEmbedder();
+ * const embedder = createOfflineEmbedder({ text: ctx.text });
  * const [query, passage] = await embedder.embed(['Hvad koster en ny tagrende?', 'Priser på tagrender og montering']);
  * query.length; // 384
  * cosine(query, passage); // > 0, and more than for 'Vores åbningstider er 8-16'
  */
-export function createOfflineEmbedder(options: OfflineEmbedderOptions = {}): OfflineEmbedder {
+export function createOfflineEmbedder(options: OfflineEmbedderOptions): OfflineEmbedder {
   const dimensions = options.dimensions ?? 384;
+  const analysis = options.text;
   if (!Number.isInteger(dimensions) || dimensions < 1 || dimensions > 16_000) {
     throw new RangeError(`Embedding dimensions must be an integer from 1 to 16000, got ${String(dimensions)}`);
   }
@@ -70,13 +73,13 @@ export function createOfflineEmbedder(options: OfflineEmbedderOptions = {}): Off
     id: 'offline',
     model: 'offline-hash-v1',
     dimensions,
-    async embed(texts: string[], _kind: EmbedKind = 'passage'): Promise<number[][]> {
+    async embed(texts: string[], _kind: 'query' | 'passage' = 'passage'): Promise<number[][]> {
       if (!Array.isArray(texts)) throw new TypeError('embed() takes an array of strings');
       const vectors: number[][] = [];
       for (let i = 0; i < texts.length; i++) {
         const text = texts[i];
         if (typeof text !== 'string') throw new TypeError(`embed(): text ${i} is not a string`);
-        vectors.push(embedText(text, dimensions));
+        vectors.push(embedText(text, dimensions, analysis));
         if ((i + 1) % SLICE === 0 && i + 1 < texts.length) await yieldToLoop();
       }
       return vectors;
@@ -88,12 +91,12 @@ export function createOfflineEmbedder(options: OfflineEmbedderOptions = {}): Off
  * The vector of one text, synchronously (what `embed` does for each text).
  *
  * @example
- * embedText('Biler til salg', 384).length; // 384
- * embedText('', 384).every((x) => x === 0); // true: no features, zero vector
+ * embedText('Biler til salg', 384, ctx.text).length; // 384
+ * embedText('', 384, ctx.text).every((x) => x === 0); // true: no features, zero vector
  */
-export function embedText(text: string, dimensions: number): number[] {
+export function embedText(text: string, dimensions: number, analysis: TextAnalysis): number[] {
   const vector = new Float64Array(dimensions);
-  for (const [hash, weight] of textFeatures(text)) {
+  for (const [hash, weight] of textFeatures(text, analysis)) {
     const value = weight <= 1 ? weight : 1 + Math.log(weight);
     // The sign comes from the hash re-mixed, independent of the bucket (the low bits).
     vector[hash % dimensions]! += fmix32(hash ^ 0x5bd1e995) & 1 ? value : -value;

@@ -1,4 +1,4 @@
-import { detectLanguage, stem, stopwords, tokenize } from '../../text/index.ts';
+import type { TextAnalysis } from '../../plugin-api.d.ts';
 import { FNV_OFFSET, fmix32, fnv1a, fnvStep } from './hash.ts';
 
 // Weights of the feature types (see the method note in embedder.ts).
@@ -33,19 +33,18 @@ const CLOSE = 0x3e; // '>' marks a word end
  * The weighted, hashed features of one text: a map from a 32-bit feature hash to its
  * summed weight. `embedder.ts` folds this into a vector.
  */
-export function textFeatures(input: string): Map<number, number> {
+export function textFeatures(input: string, analysis: TextAnalysis): Map<number, number> {
   const text = input.length > MAX_CHARS ? input.slice(0, MAX_CHARS) : input;
   const features = new Map<number, number>();
   const add = (hash: number, weight: number): void => {
     features.set(hash, (features.get(hash) ?? 0) + weight);
   };
-  const lang = detectLanguage(text);
-  const stops = stopwords(lang);
+  const lang = analysis.detectLanguage(text);
   const codes = new Uint16Array(MAX_NGRAM_WORD + 2);
   let previous: number | undefined;
-  for (const word of tokenize(text)) {
-    const wordHash = fnv1a(stem(word, lang), SEED_WORD);
-    if (stops.has(word)) {
+  for (const word of analysis.tokenize(text)) {
+    const wordHash = fnv1a(analysis.stem(word, lang), SEED_WORD);
+    if (analysis.isStopword(word, lang)) {
       add(fmix32(wordHash), WEIGHTS.stopword);
       continue;
     }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { cosine, createOfflineEmbedder, embedText } from './index.ts';
+import { textAnalysis as text } from '../../core/plugins/context/text.ts';
+import { cosine, createOfflineEmbedder, embedText } from './embedder.ts';
 
-const embedder = createOfflineEmbedder();
+const embedder = createOfflineEmbedder({ text });
 const norm = (v: number[]): number => Math.sqrt(v.reduce((sum, x) => sum + x * x, 0));
 
 async function similarity(a: string, b: string): Promise<number> {
@@ -12,22 +13,22 @@ async function similarity(a: string, b: string): Promise<number> {
 describe('createOfflineEmbedder', () => {
   it('describes itself as the offline provider', () => {
     expect(embedder).toMatchObject({ id: 'offline', model: 'offline-hash-v1', dimensions: 384 });
-    expect(createOfflineEmbedder({ dimensions: 768 }).dimensions).toBe(768);
-    expect(() => createOfflineEmbedder({ dimensions: 0 })).toThrow(RangeError);
-    expect(() => createOfflineEmbedder({ dimensions: 1.5 })).toThrow(RangeError);
+    expect(createOfflineEmbedder({ dimensions: 768 , text }).dimensions).toBe(768);
+    expect(() => createOfflineEmbedder({ dimensions: 0 , text })).toThrow(RangeError);
+    expect(() => createOfflineEmbedder({ dimensions: 1.5 , text })).toThrow(RangeError);
   });
 
   it('is deterministic across calls, batches and instances', async () => {
     const texts = ['Hvad koster en ny tagrende?', 'How much is a website?', ''];
     const first = await embedder.embed(texts);
-    const again = await createOfflineEmbedder().embed([...texts].reverse());
+    const again = await createOfflineEmbedder({ text }).embed([...texts].reverse());
     expect(again.reverse()).toEqual(first);
     expect(await embedder.embed(texts, 'query')).toEqual(await embedder.embed(texts, 'passage'));
   });
 
   it('returns unit vectors of the configured dimension', async () => {
     for (const dimensions of [8, 384, 1536]) {
-      const [vector] = await createOfflineEmbedder({ dimensions }).embed(['Vi renoverer tage i hele Danmark.']);
+      const [vector] = await createOfflineEmbedder({ dimensions , text }).embed(['Vi renoverer tage i hele Danmark.']);
       expect(vector).toHaveLength(dimensions);
       expect(norm(vector!)).toBeCloseTo(1, 10);
     }
@@ -99,7 +100,7 @@ describe('createOfflineEmbedder', () => {
   });
 
   it('exposes the synchronous form', () => {
-    expect(embedText('Biler til salg', 16)).toHaveLength(16);
-    expect(embedText('', 16).every((x) => x === 0)).toBe(true);
+    expect(embedText('Biler til salg', 16, text)).toHaveLength(16);
+    expect(embedText('', 16, text).every((x) => x === 0)).toBe(true);
   });
 });

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { isCrmError } from '../../../errors/index.ts';
+import { isCrmError } from '../../core/errors/index.ts';
 import { batches } from './batches.ts';
-import { createOpenAIEmbedder, type OpenAIEmbedderOptions } from './index.ts';
+import { createOpenAIEmbedder, type OpenAIEmbedderOptions } from './embedder.ts';
 
 /** How the stub answers one call; calls without a scripted answer get `ok`. */
 type Answer =

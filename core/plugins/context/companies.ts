@@ -1,0 +1,36 @@
+import type { CompanyService } from '../../../plugin-api.d.ts';
+import { resolveHint } from '../../companies/hint.ts';
+import { companyOut } from '../../companies/schemas.ts';
+import { getCompany, getSelfCompany } from '../../companies/store.ts';
+import { scope } from '../../db/scope/index.ts';
+import { CrmError } from '../../errors/index.ts';
+import { isUuid } from '../../ids/index.ts';
+import type { HostServices } from './services.ts';
+
+/**
+ * Companies for plugins: the resolver (which must see every company to find a match) and
+ * lookups, returning companies as the API shows them.
+ *
+ * @example
+ * const { company } = await companyService(services).resolve({ name: 'Jensens VVS', cvr: '25313763' });
+ */
+export function companyService(services: Pick<HostServices, 'db' | 'bus'>): CompanyService {
+  const all = scope(services.db, 'all');
+  return {
+    async resolve(hint) {
+      const result = await all.run((tx) => resolveHint(tx, hint));
+      if (result.created) services.bus.publish('company.created', { companyId: result.company.id, name: result.company.name });
+      return { company: companyOut(result.company), created: result.created };
+    },
+    async get(id) {
+      if (!isUuid(id)) return null;
+      const company = await all.run((tx) => getCompany(tx, id));
+      return company ? companyOut(company) : null;
+    },
+    async self() {
+      const company = await all.run((tx) => getSelfCompany(tx));
+      if (!company) throw new CrmError('internal', 'The own company (kind self) is missing; the first start creates it');
+      return companyOut(company);
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import { Hono } from 'hono';
+import type { Capability, PluginContext, PluginRouteEnv } from '../../../plugin-api.d.ts';
+import type { AnyPlugin } from '../definition.ts';
+import { blobService } from './blobs.ts';
+import { companyService } from './companies.ts';
+import { safeFetch } from './fetch.ts';
+import { jobService } from './jobs.ts';
+import { pluginKv } from './kv.ts';
+import { llmService } from './llm.ts';
+import type { FailureCounts, HostServices } from './services.ts';
+import { companyStore } from './store.ts';
+import { textAnalysis } from './text.ts';
+import { vectorServices } from './vector.ts';
+
+export type { FailureCounts, HostServices } from './services.ts';
+export { companyStore } from './store.ts';
+
+/** A plugin's ctx, and its router when it asked for `routes`. */
+export interface BuiltContext {
+  ctx: PluginContext<unknown, Capability>;
+  router: Hono<PluginRouteEnv> | undefined;
+}
+
+/**
+ * Builds the `ctx` of a plugin: the base services, and a service for each capability it
+ * declared and nothing else, so `ctx.forCompany` is `undefined` at run time for a plugin
+ * without `storage`, as it is a type error at compile time.
+ *
+ * @example
+ * const { ctx, router } = buildContext(plugin, config, services, failures);
+ */
+export function buildContext(plugin: AnyPlugin, config: unknown, services: HostServices, failures: FailureCounts): BuiltContext {
+  const has = (capability: Capability) => plugin.capabilities.includes(capability);
+  const router = has('routes') ? new Hono<PluginRouteEnv>() : undefined;
+  const ctx: Record<string, unknown> = {
+    plugin: { id: plugin.id, version: plugin.version },
+    config,
+    logger: services.logger.child({ plugin: plugin.id }),
+    companies: companyService(services),
+    kv: pluginKv(services.db, plugin.id),
+    text: textAnalysis,
+  };
+  if (has('storage')) ctx.forCompany = (companyId: string) => companyStore(services, plugin.id, companyId);
+  if (has('vector')) Object.assign(ctx, vectorServices(services));
+  if (has('jobs')) ctx.jobs = jobService(services, plugin.id, failures);
+  if (router) ctx.routes = router;
+  if (has('events')) ctx.events = services.bus.forOwner(plugin.id);
+  if (has('llm')) ctx.llm = llmService(services);
+  if (has('blobs')) ctx.blobs = blobService(services, plugin.id);
+  if (has('http-fetch')) ctx.fetch = safeFetch({ allowPrivate: services.allowPrivateFetch });
+  return { ctx: Object.freeze(ctx) as unknown as PluginContext<unknown, Capability>, router };
+}

@@ -1,0 +1,27 @@
+import type { LlmProvider } from '../../../plugin-api.d.ts';
+import type { Database } from '../../db/types.ts';
+import type { CoreEventBus } from '../../events/bus.ts';
+import type { JobHandler } from '../../jobs/index.ts';
+import type { Logger } from '../../log/index.ts';
+import type { EmbeddingProvider } from '../../search/embeddings/index.ts';
+
+/**
+ * What the host builds plugin contexts from. Providers are looked up when used, not when a
+ * context is built, because provider plugins start alongside the plugins that use them.
+ */
+export interface HostServices {
+  db: Database;
+  logger: Logger;
+  bus: CoreEventBus;
+  embedder(): EmbeddingProvider;
+  llm(): LlmProvider | undefined;
+  /** Where plugin job handlers are registered (full name → handler), for the worker. */
+  jobHandlers: Map<string, JobHandler>;
+  /** Wakes the in-process worker after an enqueue. */
+  onJobQueued(): void;
+  /** Lets `ctx.fetch` reach loopback and private networks (tests, intranet crawls). */
+  allowPrivateFetch: boolean;
+}
+
+/** Job failures and event-handler failures by plugin, for `GET /api/plugins`. */
+export type FailureCounts = Map<string, number>;
