@@ -258,6 +258,14 @@ export interface PluginDefinition<Config = unknown, Caps extends Capability = Ca
 }
 
 /**
+ * Any plugin definition, whatever its config and capabilities (what hosts and test kits take).
+ *
+ * @example
+ * const plugins: AnyPluginDefinition[] = [csvLeads, website];
+ */
+export type AnyPluginDefinition = PluginDefinition<any, any> | PluginDefinition<any, never>;
+
+/**
  * Declares a plugin. It returns its argument: its use is the type checking, which infers the
  * config type from the schema and the `ctx` from the capabilities.
  *
@@ -599,7 +607,12 @@ export interface CrmFilters {
   'contact.beforeCreate': { companyId: CompanyId; name: string | null; email: string | null; phone: string | null };
 }
 
-/** A filter's answer that stops the action. */
+/**
+ * A filter's answer that stops the action; the caller gets a 422 naming the reason.
+ *
+ * @example
+ * const veto: Veto = { veto: 'Disposable email address' };
+ */
 export interface Veto {
   veto: string;
 }

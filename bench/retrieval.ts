@@ -20,7 +20,7 @@ export async function runRetrievalBench(): Promise<void> {
   process.env.TEST_DATABASE_URL = url;
   const drivers = (process.env.BENCH_DRIVERS?.split(',') ?? ['pglite', 'postgres']) as DriverName[];
   console.log(`# retrieval bench — ${new Date().toISOString()} — ${os.cpus()[0]?.model} × ${os.cpus().length}, node ${process.version}`);
-  console.log(`# offline embedder (offline-hash-v1, 384 d), k = 10; Postgres at ${redact(url)}\n`);
+  console.log(`# offline embedder (offline-hash-v2, 384 d), k = 10; Postgres at ${redact(url)}\n`);
 
   const reports: EvalReport[] = [];
   for (const driver of drivers) {

@@ -162,7 +162,7 @@ describe('crm command line', { timeout: 120_000 }, () => {
     const refused = await crm(['start'], { ...env, EMBEDDING_DIMENSIONS: '512', PORT: String(await freePort()) });
     expect(refused.code).toBe(1);
     expect(refused.stderr.trim().split('\n')).toHaveLength(1);
-    expect(refused.stderr).toMatch(/^crm: The stored embeddings were made by offline-hash-v1 \(384 dimensions\).*512 dimensions.*crm reembed/);
+    expect(refused.stderr).toMatch(/^crm: The stored embeddings were made by offline-hash-v2 \(384 dimensions\).*512 dimensions.*crm reembed/);
 
     const reembedded = await crm(['reembed'], { ...env, EMBEDDING_DIMENSIONS: '512' });
     expect(reembedded.code).toBe(0);

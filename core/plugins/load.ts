@@ -47,7 +47,11 @@ async function readConfigFile(file: string): Promise<NonNullable<CrmConfigFile['
   try {
     module = await import(pathToFileURL(file).href);
   } catch (error) {
-    throw new CrmError('bad_request', `${path.basename(file)} could not be loaded: ${(error as Error).message.split('\n')[0]}`);
+    const message = (error as Error).message.split('\n')[0]!;
+    const hint = /require\(\) ES Module|Cannot use import statement|exports is not defined/.test(message)
+      ? ' (name it crm.config.mts, or add "type": "module" to package.json)'
+      : '';
+    throw new CrmError('bad_request', `${path.basename(file)} could not be loaded: ${message}${hint}`);
   }
   const config = module.default;
   if (!config || typeof config !== 'object') throw new CrmError('bad_request', `${path.basename(file)} must export default { plugins: [...] }`);

@@ -12,14 +12,14 @@ async function similarity(a: string, b: string): Promise<number> {
 
 describe('createOfflineEmbedder', () => {
   it('describes itself as the offline provider', () => {
-    expect(embedder).toMatchObject({ id: 'offline', model: 'offline-hash-v1', dimensions: 384 });
+    expect(embedder).toMatchObject({ id: 'offline', model: 'offline-hash-v2', dimensions: 384 });
     expect(createOfflineEmbedder({ dimensions: 768 , text }).dimensions).toBe(768);
     expect(() => createOfflineEmbedder({ dimensions: 0 , text })).toThrow(RangeError);
     expect(() => createOfflineEmbedder({ dimensions: 1.5 , text })).toThrow(RangeError);
   });
 
   it('is deterministic across calls, batches and instances', async () => {
-    const texts = ['Hvad koster en ny tagrende?', 'How much is a website?', ''];
+    const texts = ['Hvad koster en ny tagrende?', 'How much is a website?', 'Åbningstider: mandag-fredag 8-16', ''];
     const first = await embedder.embed(texts);
     const again = await createOfflineEmbedder({ text }).embed([...texts].reverse());
     expect(again.reverse()).toEqual(first);
@@ -78,6 +78,31 @@ describe('createOfflineEmbedder', () => {
     expect(await similarity(cancel, 'Cancelling your subscription: you can cancel any time')).toBeGreaterThan(
       await similarity(cancel, 'We deliver to all of Denmark'),
     );
+  });
+
+  it('joins words of the same meaning through the concept lexicon', async () => {
+    const price = 'Hvad koster det?';
+    expect(await similarity(price, 'Priser og betaling')).toBeGreaterThan(await similarity(price, 'Åbningstider og adresse'));
+    const open = 'When are you open?';
+    expect(await similarity(open, 'Åbningstider: mandag-fredag 8-16')).toBeGreaterThan(await similarity(open, 'Vi sælger brugte biler og varebiler'));
+    expect(await similarity(open, 'Opening hours: Monday to Friday 8-16')).toBeGreaterThan(await similarity(open, 'We sell used cars and vans'));
+    // A word and its translation share their concept feature ("og" makes the first Danish).
+    expect(await similarity('faktura og kvittering', 'invoice and receipt')).toBeGreaterThan(0.3);
+    expect(await similarity('faktura og kvittering', 'invoice and receipt')).toBeGreaterThan(await similarity('faktura og kvittering', 'delivery and pickup'));
+  });
+
+  it('puts a Danish question closer to the English text on its topic than to an unrelated one', async () => {
+    const pairs = [
+      ['Hvornår leverer I?', 'Delivery and shipping: we ship orders within two working days.', 'Our privacy policy explains how we use cookies.'],
+      ['Kan jeg få fakturaen på mail?', 'Invoices are sent by email when the order is paid.', 'We have free parking in front of the shop.'],
+      ['Hvordan klager jeg over en fejl?', 'Complaints: report a defect within two months of delivery.', 'Our opening hours are Monday to Friday.'],
+    ];
+    for (const [question, topic, other] of pairs) {
+      // Clear margins: without the lexicon these pairs differ only by hashing noise (±0.1).
+      const near = await similarity(question!, topic!);
+      expect(near, question).toBeGreaterThan(0.1);
+      expect(near, question).toBeGreaterThan((await similarity(question!, other!)) + 0.1);
+    }
   });
 
   it('lets inflections and compounds overlap', async () => {

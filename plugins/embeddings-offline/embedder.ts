@@ -1,5 +1,5 @@
 /**
- * The offline embedder, model `offline-hash-v1`: a deterministic, download-free, key-free
+ * The offline embedder, model `offline-hash-v2`: a deterministic, download-free, key-free
  * text vector for Danish and English, so search works the moment the CRM is installed.
  *
  * Method (feature hashing, "the hashing trick"):
@@ -14,7 +14,12 @@
  *      them together weighing 0.9 (each 0.9/√count) — this is what makes a Danish compound
  *      and its parts overlap ("tagrenovering" shares "tag", "renov", "ering>" with
  *      "renovering af tag"), and it forgives typos and the stems Snowball misses
- *      ("tagrende" → "tagr" but "tagrender" → "tagrend"). Stop words get none.
+ *      ("tagrende" → "tagr" but "tagrender" → "tagrend"). Stop words get none;
+ *    - its concept, if the hand-written Danish/English lexicon in concepts.ts has the word (by
+ *      surface form or stem), weight 1.25 — synonyms, inflections Snowball misses and
+ *      translations meet: "koster", "priser" and "pricing" share the concept price,
+ *      "åbningstider" and "open" share open, so a Danish question finds an English text on
+ *      the same topic.
  * 4. Each feature is hashed (FNV-1a + MurmurHash3's fmix32) to a bucket `hash mod dimensions`
  *    and a sign from the hash's top bit; signed hashing makes collisions cancel out on
  *    average instead of piling up, so the dot product stays an unbiased estimate.
@@ -26,9 +31,11 @@
  *
  * Queries and passages are embedded the same way (the method is symmetric); `kind` is
  * accepted for the provider interface. Only the first 100,000 characters of a text count,
- * as any model truncates at its context length. It is a lexical model: paraphrases that
- * share no stems or letter sequences ("koster" vs "pris") do not meet; the full-text arm and
- * a neural provider cover those.
+ * as any model truncates at its context length. Outside its lexicon's few hundred concepts it
+ * is a lexical model: paraphrases that share no stem, letter sequence or concept do not meet;
+ * a neural provider covers those. A text is stemmed and looked up in one language (the one
+ * `detectLanguage` picks), so a lone Danish word with no Danish evidence ("faktura") is read
+ * as English and gets no concept.
  */
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { EmbeddingProvider, TextAnalysis } from '../../plugin-api.d.ts';
@@ -38,7 +45,7 @@ import { textFeatures } from './features.ts';
 /** The offline provider: `id` and `model` are fixed, the dimension is chosen at creation. */
 export interface OfflineEmbedder extends EmbeddingProvider {
   readonly id: 'offline';
-  readonly model: 'offline-hash-v1';
+  readonly model: 'offline-hash-v2';
   readonly dimensions: number;
   embed(texts: string[], kind?: 'query' | 'passage'): Promise<number[][]>;
 }
@@ -71,7 +78,7 @@ export function createOfflineEmbedder(options: OfflineEmbedderOptions): OfflineE
   }
   return {
     id: 'offline',
-    model: 'offline-hash-v1',
+    model: 'offline-hash-v2',
     dimensions,
     async embed(texts: string[], _kind: 'query' | 'passage' = 'passage'): Promise<number[][]> {
       if (!Array.isArray(texts)) throw new TypeError('embed() takes an array of strings');

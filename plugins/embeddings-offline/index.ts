@@ -3,8 +3,9 @@ import { definePlugin } from '../../plugin-api.js';
 import { createOfflineEmbedder } from './embedder.ts';
 
 /**
- * The offline embedding provider (`offline-hash-v1`): no download, no key, deterministic;
- * hashed Danish/English stems, word bigrams and character n-grams. The default.
+ * The offline embedding provider (`offline-hash-v2`): no download, no key, deterministic;
+ * hashed Danish/English stems, word bigrams, character n-grams and concepts of a bilingual
+ * lexicon (concepts.ts). The default.
  */
 export default definePlugin({
   id: 'embeddings-offline',

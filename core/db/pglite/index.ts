@@ -23,6 +23,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
       extensions: { vector, pg_trgm },
     });
     await client.waitReady;
+    yieldBetweenStatements(client);
     const orm = drizzle({ client, schema }) as unknown as Orm;
     // PGlite is a single connection, so session-level state (advisory locks) is shared by
     // everyone in the process: sessions take turns on this mutex instead.
@@ -43,6 +44,32 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     release();
     throw error;
   }
+}
+
+/**
+ * PGlite runs each statement synchronously in WebAssembly and resolves its promise at once,
+ * so a loop of awaited statements (an import job, a re-index) never returns to the event
+ * loop: HTTP requests, timers and heartbeats would wait until the loop ends. Before a
+ * statement or transaction, once 15 ms have passed since the last turn, this gives the
+ * event loop one (setImmediate), so background work shares the process with requests.
+ */
+function yieldBetweenStatements(client: PGlite): void {
+  let last = performance.now();
+  const turn = async () => {
+    if (performance.now() - last < 15) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    last = performance.now();
+  };
+  const wrap = <K extends 'query' | 'exec' | 'transaction'>(name: K) => {
+    const original = client[name].bind(client) as (...args: unknown[]) => Promise<unknown>;
+    (client as unknown as Record<K, unknown>)[name] = async (...args: unknown[]) => {
+      await turn();
+      return original(...args);
+    };
+  };
+  wrap('query');
+  wrap('exec');
+  wrap('transaction');
 }
 
 function sessionOf(client: PGlite | Transaction): Session {

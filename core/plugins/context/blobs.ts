@@ -30,11 +30,12 @@ export function blobService(services: Pick<HostServices, 'db'>, owner: string): 
           if (data.byteLength > MAX_BLOB_BYTES) throw new CrmError('payload_too_large', `A blob may be at most ${MAX_BLOB_BYTES / 1024 / 1024} MB`);
           const sha256 = createHash('sha256').update(data).digest('hex');
           const contentType = options.contentType ?? 'application/octet-stream';
-          const hex = `\\x${Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('hex')}`;
+          // Hex text decoded by the database: one form that PGlite and postgres.js both pass as text.
+          const hex = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('hex');
           await run((tx) =>
             tx.execute(sql`
               insert into blobs (company_id, owner, key, content_type, size, sha256, data)
-              values (${companyId}, ${owner}, ${key}, ${contentType}, ${data.byteLength}, ${sha256}, ${hex}::bytea)
+              values (${companyId}, ${owner}, ${key}, ${contentType}, ${data.byteLength}, ${sha256}, decode(${hex}::text, 'hex'))
               on conflict (company_id, owner, key) do update
                 set content_type = excluded.content_type, size = excluded.size, sha256 = excluded.sha256, data = excluded.data, created_at = now()`),
           );

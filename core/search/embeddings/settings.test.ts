@@ -35,7 +35,7 @@ describe.each(DRIVERS)('embedding settings and re-embedding on %s', (driver) => 
     await ensureEmbeddingSettings(t.db, renamed('wide-v1', 512));
     expect(await readEmbeddingSettings(t.db)).toEqual({ dimensions: 512, model: 'wide-v1' });
     await ensureEmbeddingSettings(t.db, createOfflineEmbedder());
-    expect(await readEmbeddingSettings(t.db)).toEqual({ dimensions: 384, model: 'offline-hash-v1' });
+    expect(await readEmbeddingSettings(t.db)).toEqual({ dimensions: 384, model: 'offline-hash-v2' });
   });
 
   it('refuses another provider once vectors are stored, naming both and the command that re-embeds', async () => {
@@ -43,14 +43,14 @@ describe.each(DRIVERS)('embedding settings and re-embedding on %s', (driver) => 
     for (const other of [renamed('wide-v1', 512), renamed('other-v1', 384)]) {
       const error = await ensureEmbeddingSettings(t.db, other).catch((e: Error) => e);
       expect(error).toMatchObject({ code: 'conflict' });
-      expect((error as Error).message).toMatch(/offline-hash-v1 \(384 dimensions\).*test\/.* \(\d+ dimensions\).*crm reembed/);
+      expect((error as Error).message).toMatch(/offline-hash-v2 \(384 dimensions\).*test\/.* \(\d+ dimensions\).*crm reembed/);
     }
-    expect(await readEmbeddingSettings(t.db)).toEqual({ dimensions: 384, model: 'offline-hash-v1' });
+    expect(await readEmbeddingSettings(t.db)).toEqual({ dimensions: 384, model: 'offline-hash-v2' });
   });
 
   it('refuses a provider answer of the wrong size or with NaN, and keeps the previous passages', async () => {
     const good = createOfflineEmbedder();
-    const short: EmbeddingProvider = { ...good, id: 'offline', model: 'offline-hash-v1', dimensions: 384, embed: async (texts) => texts.map(() => [0.1, 0.2]) };
+    const short: EmbeddingProvider = { ...good, id: 'offline', model: 'offline-hash-v2', dimensions: 384, embed: async (texts) => texts.map(() => [0.1, 0.2]) };
     const nan: EmbeddingProvider = { ...short, embed: async (texts) => texts.map(() => Array.from({ length: 384 }, () => Number.NaN)) };
     await expect(index(short, 'a', 'Ny tekst om ovenlysvinduer.')).rejects.toThrow(/2 dimensions.*384/);
     await expect(index(nan, 'a', 'Ny tekst om ovenlysvinduer.')).rejects.toThrow(/NaN/);
