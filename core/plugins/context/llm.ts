@@ -24,7 +24,9 @@ export function llmService(services: Pick<HostServices, 'llm'>): LlmService {
     get model() {
       return services.llm()?.model ?? null;
     },
-    complete: (request) => provider().complete(request),
-    stream: (request) => provider().stream(request),
+    complete: async (request) => provider().complete(request),
+    async *stream(request) {
+      yield* provider().stream(request);
+    },
   };
 }
