@@ -122,7 +122,7 @@ describe('plugin ctx services', () => {
   it('says no LLM is configured instead of pretending', async () => {
     expect(ctx.llm.available).toBe(false);
     await expect(ctx.llm.complete({ messages: [{ role: 'user', content: 'Hej' }] })).rejects.toMatchObject({ code: 'unavailable' });
-    await expect(ctx.llm.stream({ messages: [{ role: 'user', content: 'Hej' }] }).next()).rejects.toMatchObject({ code: 'unavailable' });
+    await expect(ctx.llm.stream({ messages: [{ role: 'user', content: 'Hej' }] })[Symbol.asyncIterator]().next()).rejects.toMatchObject({ code: 'unavailable' });
   });
 
   it('fetches with redirects and a size limit, and refuses other schemes', async () => {
