@@ -3,9 +3,11 @@
  * machine, date and command.
  */
 import { runApiBench } from './api.ts';
+import { runSearchBench } from './search.ts';
 import { runRetrievalBench } from './retrieval.ts';
 
-const BENCHES: Record<string, () => Promise<void>> = { api: runApiBench, retrieval: runRetrievalBench };
+const BENCHES: Record<string, () => Promise<void>> = { api: runApiBench, retrieval: runRetrievalBench, search: runSearchBench };
+
 const name = process.argv[2] ?? 'api';
 const bench = BENCHES[name];
 if (!bench) {
