@@ -24,7 +24,7 @@ import { scope } from '../core/db/scope/index.ts';
 import { type Database, rowsOf } from '../core/db/types.ts';
 import { replaceChunks } from '../core/search/chunks/store.ts';
 import { createOfflineEmbedder } from '../core/search/embeddings/index.ts';
-import { hybridSearch, searchExact } from '../core/search/hybrid/index.ts';
+import { searchExact, searchInScope } from '../core/search/hybrid/index.ts';
 import { passageText } from '../core/search/indexer.ts';
 import { type BenchQuery, type Corpus, generateCorpus, generateQueries } from './search/corpus.ts';
 import { openBenchDatabase } from './search/db.ts';
@@ -178,8 +178,9 @@ async function benchDriver(driver: Driver, options: Options, corpus: Corpus, emb
 
     const embedder = createOfflineEmbedder();
     const company = (q: BenchQuery) => ids[q.companyIndex]!;
+    // As the API runs it: searchInScope, the two arms at once on Postgres' pool.
     const run = (q: BenchQuery, embedding: number[], mode: 'hybrid' | 'vector' | 'fulltext' = 'hybrid') =>
-      scope(db, [company(q)]).run((tx) => hybridSearch(tx, { query: q.text, embedding, companyIds: [company(q)], k: 10, mode }));
+      searchInScope(scope(db, [company(q)]), { query: q.text, embedding, companyIds: [company(q)], k: 10, mode });
 
     for (const q of warmup) {
       const [embedding] = await embedder.embed([q.text], 'query');

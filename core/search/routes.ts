@@ -3,7 +3,7 @@ import type { CompanyScope } from '../db/scope/index.ts';
 import type { AppEnv } from '../http/env.ts';
 import { body, json, problems, Uuid } from '../http/schemas.ts';
 import type { EmbeddingProvider } from './embeddings/types.ts';
-import { hybridSearch, type SearchHit } from './hybrid/index.ts';
+import { type SearchHit, searchInScope } from './hybrid/index.ts';
 
 const SearchBody = z
   .strictObject({
@@ -45,9 +45,9 @@ export function searchRoutes(embedder: EmbeddingProvider): OpenAPIHono<AppEnv> {
     const input = c.req.valid('json');
     const companyIds = narrow(c.var.scope.companyIds, input.company_ids);
     const [embedding] = await embedder.embed([input.query], 'query');
-    const hits = await c.var.scope.run((tx) =>
-      hybridSearch(tx, { query: input.query, embedding: embedding ?? null, companyIds, sourceTypes: input.source_types, visibility: input.visibility, k: input.k }),
-    );
+    const hits = await searchInScope(c.var.scope, {
+      query: input.query, embedding: embedding ?? null, companyIds, sourceTypes: input.source_types, visibility: input.visibility, k: input.k,
+    });
     return c.json({ hits: hits.map(hitOut) }, 200);
   });
   return app;

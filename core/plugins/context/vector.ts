@@ -17,11 +17,9 @@ export function vectorServices(services: HostServices): { search: SearchService;
       if (!Array.isArray(options.companyIds) || options.companyIds.length === 0) {
         throw new CrmError('bad_request', 'search needs the companyIds to search in');
       }
-      const hits = await scope(services.db, options.companyIds).run((tx) =>
-        search(tx, services.embedder(), {
-          query: options.query, companyIds: options.companyIds, sourceTypes: options.sourceTypes, visibility: options.visibility, k: options.k,
-        }),
-      );
+      const hits = await search(scope(services.db, options.companyIds), services.embedder(), {
+        query: options.query, companyIds: options.companyIds, sourceTypes: options.sourceTypes, visibility: options.visibility, k: options.k,
+      });
       return hits.map(({ ranks: _ranks, ...hit }) => hit);
     },
     embed: (texts, kind) => services.embedder().embed(texts, kind),

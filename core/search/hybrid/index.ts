@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { CompanyScope } from '../../db/scope/index.ts';
+import type { CompanyScope, Scope } from '../../db/scope/index.ts';
 import { pgArray, rowsOf, type Tx } from '../../db/types.ts';
 import { toVector } from '../chunks/store.ts';
 import { orQueryText } from './query.ts';
@@ -45,74 +45,138 @@ const CANDIDATES = 60;
  */
 const EF_SEARCH = 400;
 
+/** One arm's result: chunk ids, best first. */
+type Ranked = string[];
+
 /**
  * Hybrid search over chunks: a full-text arm (OR of the query's words, stemmed in both
- * Danish and English, ranked by ts_rank_cd) and a vector arm (cosine, HNSW with iterative
+ * Danish and English, ranked by ts_rank) and a vector arm (cosine, HNSW with iterative
  * scans so a filter to one company still fills k), fused with Reciprocal Rank Fusion.
- * Runs in the caller's scoped transaction.
+ * Runs in the caller's scoped transaction, one arm after the other; `searchInScope` runs the
+ * arms at the same time on two connections.
  *
  * @example
  * const hits = await hybridSearch(tx, { query: 'pris på tagrender', embedding, companyIds: [selfId], k: 5 });
  */
 export async function hybridSearch(tx: Tx, options: SearchOptions): Promise<SearchHit[]> {
-  const k = Math.max(1, Math.min(options.k ?? 10, 100));
+  const plan = planSearch(options);
+  if (!plan) return [];
+  const text = plan.useText ? await textArm(tx, plan) : [];
+  const vector = plan.useVector ? await vectorArm(tx, plan) : [];
+  return hydrate(tx, plan, fuse(text, vector, plan.k));
+}
+
+/**
+ * The same search in a company scope, with the two arms in two transactions at once: on
+ * Postgres they run on two pooled connections, so a search takes as long as the slower arm
+ * instead of both (PGlite, one connection, runs them in turn). Row level security applies to
+ * each transaction.
+ *
+ * @example
+ * const hits = await searchInScope(scope(db, [selfId]), { query, embedding, companyIds: [selfId], k: 5 });
+ */
+export async function searchInScope(scoped: Scope, options: SearchOptions): Promise<SearchHit[]> {
+  const plan = planSearch(options);
+  if (!plan) return [];
+  const [text, vector] = await Promise.all([
+    plan.useText ? scoped.run((tx) => textArm(tx, plan)) : [],
+    plan.useVector ? scoped.run((tx) => vectorArm(tx, plan)) : [],
+  ]);
+  const fused = fuse(text, vector, plan.k);
+  return fused.length ? scoped.run((tx) => hydrate(tx, plan, fused)) : [];
+}
+
+interface Plan {
+  k: number;
+  useText: boolean;
+  useVector: boolean;
+  filter: SQL;
+  tsq: SQL;
+  embedding: string | null;
+}
+
+function planSearch(options: SearchOptions): Plan | undefined {
   const mode = options.mode ?? 'hybrid';
   const terms = orQueryText(options.query);
   const useText = mode !== 'vector' && terms.length > 0;
   const useVector = mode !== 'fulltext' && options.embedding !== null && options.embedding.some((x) => x !== 0);
-  if (!useText && !useVector) return [];
+  if (!useText && !useVector) return undefined;
+  return {
+    k: Math.max(1, Math.min(options.k ?? 10, 100)),
+    useText,
+    useVector,
+    filter: filters(options),
+    // Empty when the query has no words: to_tsquery('') is an empty query that matches nothing.
+    tsq: sql`(to_tsquery('pg_catalog.danish', ${terms}) || to_tsquery('pg_catalog.english', ${terms}))`,
+    embedding: useVector ? toVector(options.embedding) : null,
+  };
+}
 
-  const filter = filters(options);
-  const tsq = sql`(to_tsquery('pg_catalog.danish', ${terms}) || to_tsquery('pg_catalog.english', ${terms}))`;
+async function textArm(tx: Tx, plan: Plan): Promise<Ranked> {
+  const rows = rowsOf<{ id: string }>(
+    await tx.execute(sql`
+      with qry as (select ${plan.tsq} as q)
+      select id from chunks, qry where tsv @@ qry.q and ${plan.filter}
+      order by ts_rank(tsv, qry.q, 1) desc, id limit ${CANDIDATES}`),
+  );
+  return rows.map((r) => r.id);
+}
+
+async function vectorArm(tx: Tx, plan: Plan): Promise<Ranked> {
   await tx.execute(sql`select set_config('hnsw.iterative_scan', 'relaxed_order', true), set_config('hnsw.ef_search', ${String(EF_SEARCH)}, true)`);
+  const rows = rowsOf<{ id: string }>(
+    await tx.execute(sql`
+      select id from (
+        select id, embedding <=> ${plan.embedding}::vector as d from chunks
+        where embedding is not null and ${plan.filter}
+        order by embedding <=> ${plan.embedding}::vector limit ${CANDIDATES}) v
+      order by d, id`),
+  );
+  return rows.map((r) => r.id);
+}
 
-  const text = useText
-    ? sql`select id, row_number() over (order by ts_rank_cd(tsv, qry.q, 1) desc, id) as r
-          from chunks, qry where tsv @@ qry.q and ${filter}
-          order by ts_rank_cd(tsv, qry.q, 1) desc, id limit ${CANDIDATES}`
-    : sql`select null::uuid as id, null::bigint as r where false`;
-  const vector = useVector
-    ? sql`select id, row_number() over (order by d, id) as r from (
-            select id, embedding <=> ${toVector(options.embedding)}::vector as d from chunks
-            where embedding is not null and ${filter}
-            order by embedding <=> ${toVector(options.embedding)}::vector limit ${CANDIDATES}) v`
-    : sql`select null::uuid as id, null::bigint as r where false`;
+interface Fused {
+  id: string;
+  score: number;
+  text: number | null;
+  vector: number | null;
+}
 
+/** Reciprocal Rank Fusion: each arm adds 1 / (60 + rank); best first, ties by id. */
+function fuse(text: Ranked, vector: Ranked, k: number): Fused[] {
+  const byId = new Map<string, Fused>();
+  const add = (ids: Ranked, arm: 'text' | 'vector') =>
+    ids.forEach((id, index) => {
+      const entry = byId.get(id) ?? { id, score: 0, text: null, vector: null };
+      entry[arm] = index + 1;
+      entry.score += 1 / (RRF_K + index + 1);
+      byId.set(id, entry);
+    });
+  add(text, 'text');
+  add(vector, 'vector');
+  return [...byId.values()].sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1)).slice(0, k);
+}
+
+/** The fused chunks with their source and a snippet (matched words in **bold**), in fused order. */
+async function hydrate(tx: Tx, plan: Plan, fused: Fused[]): Promise<SearchHit[]> {
+  if (fused.length === 0) return [];
   const rows = rowsOf<Row>(
     await tx.execute(sql`
-      with qry as (select ${tsq} as q), t as (${text}), v as (${vector}),
-      -- The arms are fused with union all + group by, not a full outer join on
-      -- coalesce(t.id, v.id): Postgres deems coalesce possibly leaky, so under RLS it won't
-      -- use such a join key for an index lookup and read every chunk instead (30 ms at 100k).
-      fused as (
-        select id, max(text_rank) as text_rank, max(vector_rank) as vector_rank, sum(score) as score
-        from (select id, r as text_rank, null::bigint as vector_rank, 1.0 / (${RRF_K} + r) as score from t
-              union all
-              select id, null::bigint, r, 1.0 / (${RRF_K} + r) from v) arms
-        group by id
-      )
       select c.id, c.company_id, c.source_type, c.source_id, c.title, c.url, c.heading_path, c.anchor, c.content,
-             f.score::float8 as score, f.text_rank::int as text_rank, f.vector_rank::int as vector_rank,
-             ts_headline(crm_ts_config(c.lang), c.content, (select q from qry),
+             ts_headline(crm_ts_config(c.lang), c.content, ${plan.tsq},
                'MaxFragments=2, MaxWords=28, MinWords=12, StartSel=**, StopSel=**, FragmentDelimiter=" … "') as snippet
-      from fused f join chunks c on c.id = f.id
-      order by f.score desc, c.id
-      limit ${k}`),
+      from chunks c where c.id = any(${pgArray(fused.map((f) => f.id))}::uuid[])`),
   );
-  return rows.map((r) => ({
-    chunkId: r.id,
-    companyId: r.company_id,
-    sourceType: r.source_type,
-    sourceId: r.source_id,
-    title: r.title,
-    url: r.url,
-    headingPath: r.heading_path,
-    anchor: r.anchor,
-    content: r.content,
-    snippet: r.snippet,
-    score: r.score,
-    ranks: { fulltext: r.text_rank, vector: r.vector_rank },
-  }));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return fused.flatMap((f) => {
+    const r = byId.get(f.id);
+    if (!r) return []; // deleted between the arms and now
+    return [{
+      chunkId: r.id, companyId: r.company_id, sourceType: r.source_type, sourceId: r.source_id, title: r.title, url: r.url,
+      headingPath: r.heading_path, anchor: r.anchor, content: r.content, snippet: r.snippet, score: f.score,
+      ranks: { fulltext: f.text, vector: f.vector },
+    }];
+  });
 }
 
 interface Row {
@@ -126,9 +190,6 @@ interface Row {
   anchor: string | null;
   content: string;
   snippet: string;
-  score: number;
-  text_rank: number | null;
-  vector_rank: number | null;
 }
 
 function filters(options: SearchOptions): SQL {
