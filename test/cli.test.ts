@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from './support/net.ts';
 
 const BIN = path.resolve(import.meta.dirname, '../bin/crm.js');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-cli-'));
@@ -49,14 +49,6 @@ function startServer(port: number): Promise<{ child: ChildProcess; output: () =>
   });
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 // Each command boots the embedded database from disk: give loaded CI machines room.
 describe('crm command line', { timeout: 120_000 }, () => {

@@ -1,10 +1,10 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { leadsCsv } from '../../examples/plugin-csv-leads/test/fixtures.ts';
+import { freePort } from '../support/net.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const running: ChildProcess[] = [];
@@ -29,14 +29,6 @@ function appWithPlugin(): string {
   return app;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe('the example plugin as an installed package', { timeout: 240_000 }, () => {
   it('loads from crm.config.ts and imports a 10,000-row CSV, reporting the 3 bad rows by line', async () => {

@@ -7,6 +7,7 @@ import type { AppEnv } from '../../core/http/env.ts';
 import { createApp } from '../../core/http/app.ts';
 import { createLogger } from '../../core/log/index.ts';
 import { createOfflineEmbedder, type EmbeddingProvider } from '../../core/search/embeddings/index.ts';
+import { callApp, type TestResponse } from '../../core/plugins/testing/request.ts';
 import { bootstrap } from '../../core/server/bootstrap.ts';
 import { createTestDatabase, type DriverName, type TestDatabase } from './databases.ts';
 import os from 'node:os';
@@ -23,11 +24,7 @@ export interface TestApp extends TestDatabase {
   call(method: string, url: string, options?: { token?: string | null; body?: unknown; headers?: Record<string, string> }): Promise<TestResponse>;
 }
 
-export interface TestResponse {
-  status: number;
-  headers: Headers;
-  body: any;
-}
+export type { TestResponse };
 
 /** The core app over a fresh, migrated, bootstrapped test database. */
 export async function createTestApp(
@@ -54,23 +51,7 @@ export async function createTestApp(
     adminKey,
     selfCompanyId: boot.selfCompanyId,
     key: async (scopes, companyIds) => (await createApiKey(t.db.orm, { name: 'test', scopes, companyIds: companyIds ?? null, createdBy: 'test' })).secret,
-    call: async (method, url, { token = adminKey, body, headers = {} } = {}) => {
-      const init: RequestInit = { method, headers: { ...headers } };
-      if (token) (init.headers as Record<string, string>).authorization = `Bearer ${token}`;
-      if (body !== undefined) {
-        init.body = typeof body === 'string' ? body : JSON.stringify(body);
-        (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
-      }
-      const res = await app.request(url, init);
-      const text = await res.text();
-      let parsed: unknown = text;
-      try {
-        parsed = text ? JSON.parse(text) : null;
-      } catch {
-        /* keep text */
-      }
-      return { status: res.status, headers: res.headers, body: parsed };
-    },
+    call: (method, url, { token = adminKey, ...rest } = {}) => callApp(app, method, url, { token, ...rest }),
   };
 }
 

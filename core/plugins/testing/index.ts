@@ -27,6 +27,7 @@ import { coreJobHandlers } from '../../server/jobs.ts';
 import type { HostServices } from '../context/index.ts';
 import { checkDefinition } from '../definition.ts';
 import { createPluginHost, type PluginHost, type PluginStatus } from '../host.ts';
+import { callApp, type TestResponse } from './request.ts';
 
 export interface TestHostOptions {
   /** The plugins to run, each a definition or `{ plugin, config }`. */
@@ -39,12 +40,7 @@ export interface TestHostOptions {
   logLevel?: string;
 }
 
-export interface TestResponse {
-  status: number;
-  headers: Headers;
-  /** Parsed JSON, or the text when the body is not JSON. */
-  body: any;
-}
+export type { TestResponse } from './request.ts';
 
 export interface TestHost {
   db: Database;
@@ -107,23 +103,7 @@ export async function createTestHost(options: TestHostOptions): Promise<TestHost
     db, host, selfCompanyId: self.company.id, adminKey: admin.secret, clock,
     company: async (name, fields = {}) => (await scope(db, 'all').run((tx) => createCompany(tx, { name, ...fields }))).id,
     key: async (scopes, companyIds) => (await createApiKey(db.orm, { name: 'test', scopes: scopes as ApiScope[], companyIds: companyIds ?? null, createdBy: 'test' })).secret,
-    async request(method, path, { body, token = admin.secret, headers = {} } = {}) {
-      const init: RequestInit & { headers: Record<string, string> } = { method, headers: { ...headers } };
-      if (token) init.headers.authorization = `Bearer ${token}`;
-      if (body !== undefined) {
-        init.body = typeof body === 'string' ? body : JSON.stringify(body);
-        init.headers['content-type'] ??= 'application/json';
-      }
-      const res = await app.request(path, init);
-      const text = await res.text();
-      let parsed: unknown = text;
-      try {
-        parsed = text ? JSON.parse(text) : null;
-      } catch {
-        /* not JSON: keep the text */
-      }
-      return { status: res.status, headers: res.headers, body: parsed };
-    },
+    request: (method, path, { token = admin.secret, ...rest } = {}) => callApp(app, method, path, { token, ...rest }),
     async emit(type, payload) {
       await bus.forOwner('test').emit(type, payload);
     },

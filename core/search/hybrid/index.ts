@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import type { SearchHit as PublicSearchHit } from '../../../plugin-api.d.ts';
 import type { CompanyScope, Scope } from '../../db/scope/index.ts';
 import { pgArray, rowsOf, type Tx } from '../../db/types.ts';
 import { toVector } from '../chunks/store.ts';
@@ -17,19 +18,8 @@ export interface SearchOptions {
   mode?: 'hybrid' | 'fulltext' | 'vector';
 }
 
-export interface SearchHit {
-  chunkId: string;
-  companyId: string;
-  sourceType: string;
-  sourceId: string;
-  title: string | null;
-  url: string | null;
-  headingPath: string[];
-  anchor: string | null;
-  content: string;
-  /** The best sentences, with matched words in **bold**. */
-  snippet: string;
-  score: number;
+/** A hit as plugins see it (plugin-api.d.ts), and its rank in each arm, for evaluation. */
+export interface SearchHit extends PublicSearchHit {
   ranks: { fulltext: number | null; vector: number | null };
 }
 
