@@ -184,12 +184,13 @@ export type PluginKind = 'source' | 'engine' | 'provider';
 /**
  * A service a plugin may use. Only the listed ones are on its `ctx`:
  * `storage` → `forCompany`; `vector` → `search` and `embed`; `jobs` → `jobs`; `routes` →
- * `routes`; `events` → `events`; `llm` → `llm`; `blobs` → `blobs`; `http-fetch` → `fetch`.
+ * `routes`; `public-routes` → `publicRoutes`; `events` → `events`; `llm` → `llm`; `blobs` →
+ * `blobs`; `http-fetch` → `fetch`.
  *
  * @example
  * const capabilities: Capability[] = ['storage', 'jobs'];
  */
-export type Capability = 'storage' | 'vector' | 'jobs' | 'routes' | 'events' | 'llm' | 'blobs' | 'http-fetch';
+export type Capability = 'storage' | 'vector' | 'jobs' | 'routes' | 'public-routes' | 'events' | 'llm' | 'blobs' | 'http-fetch';
 
 /**
  * A config schema: anything with zod's `safeParse` (a zod schema is one). The host validates
@@ -309,6 +310,7 @@ export interface CapabilityServices<Caps extends Capability = Capability> {
   vector: { search: SearchService; embed: EmbedService };
   jobs: { jobs: JobService };
   routes: { routes: Hono<PluginRouteEnv<Caps>> };
+  'public-routes': { publicRoutes: Hono<PublicRouteEnv> };
   events: { events: EventBus };
   llm: { llm: LlmService };
   blobs: { blobs: BlobService };
@@ -579,6 +581,19 @@ export interface Caller {
  */
 export interface PluginRouteEnv<Caps extends Capability = Capability> {
   Variables: { caller: Caller } & ('storage' extends Caps ? { forCompany(companyId: CompanyId): CompanyStore } : unknown);
+}
+
+/**
+ * The Hono environment of public routes (no credentials: a website's visitors): the client's
+ * address for rate limits. The plugin checks whatever the visitor presents (a site key, a
+ * token of its own) itself. Public routes live at `/api/<id>/…` next to the authenticated
+ * ones; a path served by a public route is never authenticated by the core.
+ *
+ * @example
+ * ctx.publicRoutes.post('/sessions', async (c) => c.json({ ip: c.var.clientIp }, 201));
+ */
+export interface PublicRouteEnv {
+  Variables: { clientIp: string | null };
 }
 
 /**

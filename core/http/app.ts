@@ -68,6 +68,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   if (deps.corsOrigins.length > 0) app.use('/api/*', corsFor(deps.corsOrigins));
   app.use('/api/*', bodyLimit({ maxSize: deps.maxBodyBytes, onError: () => { throw new CrmError('payload_too_large', `The request body is larger than ${deps.maxBodyBytes} bytes`); } }));
   app.use('/api/*', requireJsonBody);
+  // Plugins' public routes (a website's visitors) answer before authentication is asked for.
+  if (deps.plugins) mountPublicPluginRoutes(app, deps.plugins.host);
   app.use('/api/*', authenticate({ db: deps.db, jwt: deps.jwt }));
 
   app.route('/', healthRoutes(deps.db));
@@ -114,9 +116,32 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
 function mountPlugins(app: OpenAPIHono<AppEnv>, host: PluginHost, services: HostServices): void {
   app.route('/api/plugins', pluginRoutes(host));
   for (const plugin of host.routers()) {
+    if (!plugin.router) continue;
     app.use(`/api/${plugin.id}/*`, requireScopeByMethod, pluginRouteContext(services, plugin, (id) => host.recordFailure(id)));
     app.route(`/api/${plugin.id}`, plugin.router as never);
   }
+}
+
+function mountPublicPluginRoutes(app: OpenAPIHono<AppEnv>, host: PluginHost): void {
+  for (const plugin of host.routers()) {
+    if (!plugin.publicRouter) continue;
+    const wrapped = new OpenAPIHono<AppEnv>();
+    wrapped.onError((error, c) => {
+      if (!(error instanceof CrmError && error.status < 500)) host.recordFailure(plugin.id);
+      return onError(error, c);
+    });
+    wrapped.use(async (c, next) => {
+      (c as unknown as { set(k: string, v: unknown): void }).set('clientIp', clientIp(c.env));
+      await next();
+    });
+    wrapped.route('/', plugin.publicRouter as never);
+    app.route(`/api/${plugin.id}`, wrapped);
+  }
+}
+
+/** The TCP peer of a request served by @hono/node-server (a proxy in front sets X-Forwarded-For, read by the plugin if it trusts it). */
+function clientIp(env: unknown): string | null {
+  return (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? null;
 }
 
 /** Writes must send JSON: anything else is a 415, not a confusing validation error. */

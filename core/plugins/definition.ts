@@ -4,7 +4,7 @@ import { CrmError } from '../errors/index.ts';
 /** The contract version this host implements. */
 export const API_VERSION: ApiVersion = '1.0';
 
-export const CAPABILITIES: readonly Capability[] = ['storage', 'vector', 'jobs', 'routes', 'events', 'llm', 'blobs', 'http-fetch'];
+export const CAPABILITIES: readonly Capability[] = ['storage', 'vector', 'jobs', 'routes', 'public-routes', 'events', 'llm', 'blobs', 'http-fetch'];
 const KINDS: readonly PluginKind[] = ['source', 'engine', 'provider'];
 
 /** Ids the core's own routes use: `/api/<id>` must stay theirs. */

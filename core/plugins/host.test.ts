@@ -52,12 +52,23 @@ const contactsPlugin = definePlugin({
   },
 });
 
+const mixed = definePlugin({
+  id: 'mixed', kind: 'source', version: '1.0.0', apiVersion: '1.0', capabilities: ['routes', 'public-routes'],
+  setup(ctx) {
+    ctx.publicRoutes.get('/hello', (c) => c.json({ hello: 'visitor', ip: c.var.clientIp }));
+    ctx.publicRoutes.get('/oops', () => {
+      throw new Error('public bug');
+    });
+    ctx.routes.get('/secret', (c) => c.json({ for: c.var.caller.name }));
+  },
+});
+
 describe('plugin host', () => {
   let host: TestHost;
   let alpha: string;
   let beta: string;
   beforeAll(async () => {
-    host = await createTestHost({ plugins: [noStorage, throwsInSetup, misbehaves, { plugin: contactsPlugin, config: { limit: 5 } }] });
+    host = await createTestHost({ plugins: [noStorage, throwsInSetup, misbehaves, { plugin: contactsPlugin, config: { limit: 5 } }, mixed] });
     alpha = await host.company('Alfa ApS');
     beta = await host.company('Beta ApS');
   });
@@ -76,7 +87,7 @@ describe('plugin host', () => {
     const list = await host.request('GET', '/api/plugins');
     expect(list.status).toBe(200);
     expect(list.body.items.map((p: { id: string; status: string }) => `${p.id}:${p.status}`)).toEqual([
-      'no-storage:running', 'broken:failed', 'misbehaves:running', 'contact-list:running',
+      'no-storage:running', 'broken:failed', 'misbehaves:running', 'contact-list:running', 'mixed:running',
     ]);
     expect(list.body.items.find((p: { id: string }) => p.id === 'misbehaves').jobs).toEqual(['misbehaves.hang']);
   });
@@ -94,6 +105,18 @@ describe('plugin host', () => {
     const reader = await host.key(['crm:read'], [alpha]);
     expect((await host.request('POST', `/api/contact-list/${alpha}`, { token: reader, body: { email: 'y@alfa.dk', name: 'Y' } })).status).toBe(403);
     expect((await host.request('GET', `/api/contact-list/${alpha}`, { token: null })).status).toBe(401);
+  });
+
+  it('serves public routes without credentials, and the rest only with them', async () => {
+    expect(await host.request('GET', '/api/mixed/hello', { token: null })).toMatchObject({ status: 200, body: { hello: 'visitor', ip: null } });
+    expect((await host.request('GET', '/api/mixed/secret', { token: null })).status).toBe(401);
+    expect(await host.request('GET', '/api/mixed/secret')).toMatchObject({ status: 200, body: { for: 'test admin' } });
+    const before = host.status('mixed')!.failures;
+    const oops = await host.request('GET', '/api/mixed/oops', { token: null });
+    expect(oops.status).toBe(500);
+    expect(oops.headers.get('content-type')).toBe('application/problem+json');
+    expect(host.status('mixed')!.failures).toBe(before + 1);
+    expect((await host.request('GET', '/api/mixed/nothing-here', { token: null })).status).toBe(401);
   });
 
   it('validates what a plugin writes as strictly as the API does', async () => {

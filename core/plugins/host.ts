@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { Hono } from 'hono';
-import type { Engine, LlmProvider, PluginRouteEnv, SetupResult, Teardown } from '../../plugin-api.d.ts';
+import type { Engine, LlmProvider, PluginRouteEnv, PublicRouteEnv, SetupResult, Teardown } from '../../plugin-api.d.ts';
 import { migrate } from '../db/migrator/index.ts';
 import type { EmbeddingProvider } from '../search/embeddings/index.ts';
 import { resolveConfig } from './config.ts';
@@ -20,7 +20,10 @@ export interface PluginEntry {
 /** A running plugin's routes, to mount at `/api/<id>`. */
 export interface PluginRouter {
   id: string;
-  router: Hono<PluginRouteEnv>;
+  /** Behind the core's authentication; absent without the `routes` capability. */
+  router: Hono<PluginRouteEnv> | undefined;
+  /** Without authentication (a website's visitors); absent without `public-routes`. */
+  publicRouter: Hono<PublicRouteEnv> | undefined;
   storage: boolean;
 }
 
@@ -101,7 +104,7 @@ export function createPluginHost(services: HostServices, options: { env?: Record
         return fail(status, (error as Error).message, error);
       }
     }
-    const { ctx, router } = buildContext(plugin, config, services, failures);
+    const { ctx, router, publicRouter } = buildContext(plugin, config, services, failures);
     const started = performance.now();
     let result: SetupResult;
     try {
@@ -117,7 +120,7 @@ export function createPluginHost(services: HostServices, options: { env?: Record
     if (provided.embeddings) providers.embeddings.set(plugin.id, provided.embeddings);
     if (provided.llm) providers.llm.set(plugin.id, provided.llm);
     if (provided.engine) providers.engines.set(plugin.id, provided.engine);
-    if (router) routers.push({ id: plugin.id, router, storage: plugin.capabilities.includes('storage') });
+    if (router || publicRouter) routers.push({ id: plugin.id, router, publicRouter, storage: plugin.capabilities.includes('storage') });
     status.status = 'running';
     status.jobs = [...services.jobHandlers.keys()].filter((name) => name.startsWith(`${plugin.id}.`));
   }

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { Capability, PluginContext, PluginRouteEnv } from '../../../plugin-api.d.ts';
+import type { Capability, PluginContext, PluginRouteEnv, PublicRouteEnv } from '../../../plugin-api.d.ts';
 import type { AnyPlugin } from '../definition.ts';
 import { blobService } from './blobs.ts';
 import { companyService } from './companies.ts';
@@ -19,6 +19,7 @@ export { companyStore } from './store.ts';
 export interface BuiltContext {
   ctx: PluginContext<unknown, Capability>;
   router: Hono<PluginRouteEnv> | undefined;
+  publicRouter: Hono<PublicRouteEnv> | undefined;
 }
 
 /**
@@ -32,6 +33,7 @@ export interface BuiltContext {
 export function buildContext(plugin: AnyPlugin, config: unknown, services: HostServices, failures: FailureCounts): BuiltContext {
   const has = (capability: Capability) => plugin.capabilities.includes(capability);
   const router = has('routes') ? new Hono<PluginRouteEnv>() : undefined;
+  const publicRouter = has('public-routes') ? new Hono<PublicRouteEnv>() : undefined;
   const ctx: Record<string, unknown> = {
     plugin: { id: plugin.id, version: plugin.version },
     config,
@@ -44,9 +46,10 @@ export function buildContext(plugin: AnyPlugin, config: unknown, services: HostS
   if (has('vector')) Object.assign(ctx, vectorServices(services));
   if (has('jobs')) ctx.jobs = jobService(services, plugin.id, failures);
   if (router) ctx.routes = router;
+  if (publicRouter) ctx.publicRoutes = publicRouter;
   if (has('events')) ctx.events = services.bus.forOwner(plugin.id);
   if (has('llm')) ctx.llm = llmService(services);
   if (has('blobs')) ctx.blobs = blobService(services, plugin.id);
   if (has('http-fetch')) ctx.fetch = safeFetch({ allowPrivate: services.allowPrivateFetch });
-  return { ctx: Object.freeze(ctx) as unknown as PluginContext<unknown, Capability>, router };
+  return { ctx: Object.freeze(ctx) as unknown as PluginContext<unknown, Capability>, router, publicRouter };
 }
