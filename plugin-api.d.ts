@@ -371,6 +371,13 @@ export interface CompanyService {
   get(id: CompanyId): Promise<Company | null>;
   /** The business running the CRM (kind `self`). */
   self(): Promise<Company>;
+  /** A provisional company for an anonymous visitor (kind `visitor`), merged into the real one later. */
+  createVisitor(input?: { name?: string; attributes?: Record<string, unknown> }): Promise<Company>;
+  /**
+   * Moves every row of `fromId` (core and plugin tables) to `intoId` and deletes `fromId`, in
+   * one transaction; the timeline of `intoId` records it and `company.merged` is emitted.
+   */
+  merge(fromId: CompanyId, intoId: CompanyId): Promise<{ company: Company; moved: Record<string, number> }>;
 }
 
 /**

@@ -61,6 +61,19 @@ describe('plugin ctx services', () => {
     expect((await ctx.companies.self()).kind).toBe('self');
   });
 
+  it('creates provisional visitor companies and merges them into the real one, rows and all', async () => {
+    const visitor = await ctx.companies.createVisitor({ attributes: { site: 'www' } });
+    expect(visitor).toMatchObject({ kind: 'visitor', name: 'Website visitor' });
+    await ctx.forCompany(visitor.id).timeline.record({ type: 'chat.message', payload: { text: 'Hej' } });
+    await ctx.forCompany(visitor.id).contacts.upsert({ email: 'anna@kunde.dk', name: 'Anna' });
+    const { company: real } = await ctx.companies.resolve({ name: 'Kunde ApS', domain: 'kunde.dk' });
+    const merged = await ctx.companies.merge(visitor.id, real.id);
+    expect(merged.company.id).toBe(real.id);
+    expect(merged.moved).toMatchObject({ contacts: 1 });
+    expect(await ctx.companies.get(visitor.id)).toBeNull();
+    expect((await ctx.forCompany(real.id).contacts.list()).map((c) => c.email)).toEqual(['anna@kunde.dk']);
+  });
+
   it('indexes and searches passages of a company, and never another one', async () => {
     const a = await host.company('Tag A/S');
     const b = await host.company('Vand A/S');

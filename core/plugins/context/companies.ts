@@ -1,7 +1,9 @@
 import type { CompanyService } from '../../../plugin-api.d.ts';
 import { resolveHint } from '../../companies/hint.ts';
 import { companyOut } from '../../companies/schemas.ts';
-import { getCompany, getSelfCompany } from '../../companies/store.ts';
+import { mergeCompanies } from '../../companies/merge.ts';
+import { createCompany, getCompany, getSelfCompany } from '../../companies/store.ts';
+import { recordEvent } from '../../events/store.ts';
 import { scope } from '../../db/scope/index.ts';
 import { CrmError } from '../../errors/index.ts';
 import { isUuid } from '../../ids/index.ts';
@@ -12,9 +14,10 @@ import type { HostServices } from './services.ts';
  * lookups, returning companies as the API shows them.
  *
  * @example
- * const { company } = await companyService(services).resolve({ name: 'Jensens VVS', cvr: '25313763' });
+ * const { company } = await companyService(services, 'csv-leads').resolve({ name: 'Jensens VVS', cvr: '25313763' });
  */
-export function companyService(services: Pick<HostServices, 'db' | 'bus'>): CompanyService {
+export function companyService(services: Pick<HostServices, 'db' | 'bus'>, pluginId: string): CompanyService {
+  const actor = `plugin:${pluginId}`;
   const all = scope(services.db, 'all');
   return {
     async resolve(hint) {
@@ -26,6 +29,20 @@ export function companyService(services: Pick<HostServices, 'db' | 'bus'>): Comp
       if (!isUuid(id)) return null;
       const company = await all.run((tx) => getCompany(tx, id));
       return company ? companyOut(company) : null;
+    },
+    async createVisitor(input = {}) {
+      const company = await all.run(async (tx) => {
+        const created = await createCompany(tx, { name: input.name?.trim() || 'Website visitor', kind: 'visitor', attributes: input.attributes ?? {} });
+        await recordEvent(tx, { companyId: created.id, type: 'company.created', actor, payload: { kind: 'visitor' } });
+        return created;
+      });
+      services.bus.publish('company.created', { companyId: company.id, name: company.name });
+      return companyOut(company);
+    },
+    async merge(fromId, intoId) {
+      const result = await all.run((tx) => mergeCompanies(tx, fromId, intoId, actor));
+      services.bus.publish('company.merged', { companyId: intoId, mergedId: fromId });
+      return { company: companyOut(result.company), moved: result.moved };
     },
     async self() {
       const company = await all.run((tx) => getSelfCompany(tx));

@@ -38,7 +38,7 @@ export function buildContext(plugin: AnyPlugin, config: unknown, services: HostS
     plugin: { id: plugin.id, version: plugin.version },
     config,
     logger: services.logger.child({ plugin: plugin.id }),
-    companies: companyService(services),
+    companies: companyService(services, plugin.id),
     kv: pluginKv(services.db, plugin.id),
     text: textAnalysis,
   };
