@@ -406,6 +406,8 @@ export interface TextAnalysis {
   /** The Snowball stem of a lower-case word. */
   stem(word: string, lang: 'da' | 'en'): string;
   isStopword(word: string, lang: 'da' | 'en'): boolean;
+  /** The sentences of a text; abbreviations like "kr.", "inkl." and "e.g." don't end one. */
+  sentences(text: string): string[];
 }
 
 /**

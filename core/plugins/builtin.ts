@@ -7,6 +7,7 @@ const load = (module: Promise<{ default: unknown }>) => module.then((m) => ({ de
  * `plugins/` written against the same public API as third-party plugins.
  */
 export const BUILT_IN_PLUGINS: Record<string, () => Promise<{ default: AnyPlugin }>> = {
+  chat: () => load(import('../../plugins/chat/index.ts')),
   'embeddings-offline': () => load(import('../../plugins/embeddings-offline/index.ts')),
   'embeddings-openai': () => load(import('../../plugins/embeddings-openai/index.ts')),
 };

@@ -1,5 +1,5 @@
 import type { TextAnalysis } from '../../../plugin-api.d.ts';
-import { detectLanguage, stem, stopwords, tokenize } from '../../search/text/index.ts';
+import { detectLanguage, splitSentences, stem, stopwords, tokenize } from '../../search/text/index.ts';
 
 /**
  * The core's Danish/English text analysis, as plugins see it.
@@ -12,4 +12,5 @@ export const textAnalysis: TextAnalysis = {
   tokenize: (text) => tokenize(text),
   stem: (word, lang) => stem(word, lang),
   isStopword: (word, lang) => stopwords(lang).has(word),
+  sentences: (text) => splitSentences(text),
 };

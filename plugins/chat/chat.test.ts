@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestHost, type TestHost } from '../../core/plugins/testing/index.ts';
+import plugin from './index.ts';
+
+const ORIGIN = 'https://www.nordlys-tag.dk';
+
+describe('chat plugin', () => {
+  let host: TestHost;
+  let siteKey: string;
+  beforeAll(async () => {
+    host = await createTestHost({ plugins: [plugin] });
+    const site = await host.request('POST', '/api/chat/sites', { body: { name: 'Website', allowed_origins: [ORIGIN] } });
+    expect(site.status).toBe(201);
+    siteKey = site.body.site_key;
+    for (const body of [
+      { title: 'Priser på tagrender', body: 'En ny tagrende i zink koster kr. 450 pr. meter inkl. moms, monteret. Plasttagrender koster kr. 210 pr. meter.' },
+      { title: 'Åbningstider', body: 'Kontoret har åbent mandag til fredag kl. 7-16. Vi holder lukket i weekenden.' },
+      { title: 'Intern avance', body: 'Vores avance på tagrender er 38 procent.', visibility: 'internal' },
+    ]) await host.request('POST', '/api/knowledge', { body });
+    await host.runJobs();
+  });
+  afterAll(() => host.close());
+
+  const visitor = (token: string | null) => ({ token, headers: { origin: ORIGIN } });
+  const start = async (extra: Record<string, unknown> = {}) =>
+    host.request('POST', '/api/chat/sessions', { ...visitor(null), body: { site_key: siteKey, lang: 'da', ...extra } });
+
+  it('starts a session for a site key from an allowed origin only', async () => {
+    const session = await start();
+    expect(session).toMatchObject({ status: 201, body: { session_id: expect.any(String), visitor_token: expect.stringContaining('.'), greeting: 'Hej! Hvad kan jeg hjælpe dig med?' } });
+    expect(session.headers.get('access-control-allow-origin')).toBe(ORIGIN);
+    expect((await host.request('POST', '/api/chat/sessions', { token: null, headers: { origin: 'https://evil.example' }, body: { site_key: siteKey } })).status).toBe(403);
+    expect((await host.request('POST', '/api/chat/sessions', { ...visitor(null), body: { site_key: 'site_nope' } })).status).toBe(403);
+    const resumed = await start({ visitor_token: session.body.visitor_token });
+    expect(resumed).toMatchObject({ status: 200, body: { session_id: session.body.session_id } });
+  });
+
+  it('answers from the public knowledge with citations, as JSON and as a stream, and keeps the history', async () => {
+    const { body: s } = await start();
+    const json = await host.request('POST', `/api/chat/sessions/${s.session_id}/messages`, { ...visitor(s.visitor_token), body: { text: 'Hvad koster en tagrende i zink?' } });
+    expect(json.status).toBe(200);
+    expect(json.body.reply.text).toContain('kr. 450 pr. meter');
+    expect(json.body.reply.text).toContain('[1]');
+    expect(json.body.reply.citations[0]).toMatchObject({ n: 1, title: 'Priser på tagrender' });
+    expect(json.body.reply.text).not.toContain('38 procent');
+    expect(json.body.ask_email).toBe(false);
+
+    const sse = await host.request('POST', `/api/chat/sessions/${s.session_id}/messages`, {
+      ...visitor(s.visitor_token), headers: { origin: ORIGIN, accept: 'text/event-stream' }, body: { text: 'Hvornår har I åbent?' },
+    });
+    const events = String(sse.body).trim().split('\n\n').map((b) => ({ event: /^event: (.*)$/m.exec(b)?.[1], data: JSON.parse(/^data: (.*)$/m.exec(b)![1]!) }));
+    expect(events.at(-1)).toMatchObject({ event: 'done', data: { ask_email: false } });
+    expect(events.filter((e) => e.event === 'delta').map((e) => e.data.text).join('')).toContain('mandag til fredag');
+    expect(events.find((e) => e.event === 'citations')!.data.citations[0].title).toBe('Åbningstider');
+
+    const history = await host.request('GET', `/api/chat/sessions/${s.session_id}/messages`, visitor(s.visitor_token));
+    expect(history.body.items.map((m: { role: string }) => m.role)).toEqual(['visitor', 'bot', 'visitor', 'bot']);
+  });
+
+  it('says it does not know, and asks for an email, when the knowledge has no answer', async () => {
+    const { body: s } = await start({ lang: 'en' });
+    const res = await host.request('POST', `/api/chat/sessions/${s.session_id}/messages`, { ...visitor(s.visitor_token), body: { text: 'Do you sell bicycles for children?' } });
+    expect(res.body).toMatchObject({ ask_email: true, reply: { citations: [] } });
+    expect(res.body.reply.text).toMatch(/^I'm afraid I don't know/);
+  });
+
+  it('refuses a missing, forged or foreign visitor token', async () => {
+    const { body: a } = await start();
+    const { body: b } = await start();
+    const path = `/api/chat/sessions/${a.session_id}/messages`;
+    expect((await host.request('GET', path, visitor(null))).status).toBe(401);
+    expect((await host.request('GET', path, visitor(`${a.session_id}.forged`))).status).toBe(401);
+    expect((await host.request('GET', path, visitor(b.visitor_token))).status).toBe(404);
+    expect((await host.request('POST', path, { ...visitor(a.visitor_token), body: { text: 'x'.repeat(2001) } })).status).toBe(422);
+  });
+
+  it('turns a lead into a contact of the real company, merging the visitor company with the conversation', async () => {
+    const { body: s } = await start();
+    await host.request('POST', `/api/chat/sessions/${s.session_id}/messages`, { ...visitor(s.visitor_token), body: { text: 'Hvad koster plasttagrender?' } });
+    const lead = await host.request('POST', `/api/chat/sessions/${s.session_id}/lead`, {
+      ...visitor(s.visitor_token), body: { email: 'mette@jensens-vvs.dk', name: 'Mette Jensen', company: 'Jensens VVS ApS', website: '' },
+    });
+    expect(lead).toMatchObject({ status: 200, body: { ok: true } });
+    const company = (await host.request('GET', '/api/companies?q=jensens-vvs.dk')).body.items[0];
+    expect(company).toMatchObject({ kind: 'business', domain: 'jensens-vvs.dk' });
+    const timeline = await host.request('GET', `/api/companies/${company.id}/timeline`);
+    expect(timeline.body.items.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['chat.lead', 'chat.message', 'company.merged']));
+    const contacts = await host.request('GET', `/api/contacts?company_id=${company.id}`);
+    expect(contacts.body.items.map((c: { email: string }) => c.email)).toEqual(['mette@jensens-vvs.dk']);
+    // The visitor's session goes on in the real company.
+    const history = await host.request('GET', `/api/chat/sessions/${s.session_id}/messages`, visitor(s.visitor_token));
+    expect(history.body.items).toHaveLength(2);
+
+    const bot = await host.request('POST', `/api/chat/sessions/${(await start()).body.session_id}/lead`, { ...visitor(null), body: { email: 'x@y.dk' } });
+    expect(bot.status).toBe(401);
+  });
+});

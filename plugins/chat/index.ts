@@ -1,0 +1,28 @@
+import { definePlugin } from '../../plugin-api.js';
+import { CAPABILITIES, Config } from './config.ts';
+import { leadRoutes } from './leads.ts';
+import { sessionRoutes } from './sessions.ts';
+import { siteRoutes } from './sites.ts';
+
+/**
+ * The website chatbot: site keys with their allowed origins, visitor sessions on provisional
+ * visitor companies, grounded answers from the own company's public knowledge with numbered
+ * citations (extractive without an LLM, and saying so when unsure), and leads that merge the
+ * visitor into the real company. Routes at /api/chat.
+ */
+export default definePlugin({
+  id: 'chat',
+  kind: 'source',
+  version: '0.1.0',
+  apiVersion: '1.0',
+  config: Config,
+  capabilities: CAPABILITIES,
+  migrations: new URL('./migrations', import.meta.url),
+  setup(ctx) {
+    // Conversations follow their company through merges, whoever merges it.
+    ctx.events.on('company.merged', ({ companyId, mergedId }) => ctx.kv.set(`merged:${mergedId}`, companyId));
+    siteRoutes(ctx);
+    sessionRoutes(ctx);
+    leadRoutes(ctx);
+  },
+});

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { Ctx } from './config.ts';
+import { allowOrigin, parse } from './sites.ts';
+import { TEXTS } from './texts.ts';
+import { visitorConversation } from './visitors.ts';
+
+const Lead = z.strictObject({
+  email: z.email('is not an email address').max(320),
+  name: z.string().trim().max(300).optional(),
+  phone: z.string().trim().regex(/^[+()\d\s.-]{3,50}$/, 'is not a phone number').optional().or(z.literal('')),
+  company: z.string().trim().max(300).optional(),
+  /** Honeypot: hidden from people, filled in by bots. */
+  website: z.string().max(500).optional(),
+});
+
+/**
+ * `POST /api/chat/sessions/{id}/lead`: the visitor says who they are. The email (and company
+ * name) resolve to the real company through the core resolver, the provisional visitor
+ * company is merged into it with the whole conversation, the person becomes a contact, and
+ * the timeline gets `chat.lead`. A filled-in honeypot is answered the same and ignored.
+ */
+export function leadRoutes(ctx: Ctx): void {
+  ctx.publicRoutes.post('/sessions/:id/lead', async (c) => {
+    const { conversation } = await visitorConversation(ctx, c.req.header('authorization'), c.req.param('id'));
+    allowOrigin(c, c.req.header('origin'));
+    const lead = parse(Lead, await c.req.json().catch(() => null));
+    if (lead.website) {
+      ctx.logger.info({ conversation: conversation.id }, 'lead form honeypot filled in; ignored');
+      return c.json({ ok: true, message: TEXTS[conversation.lang].leadThanks });
+    }
+    const { company } = await ctx.companies.resolve({ email: lead.email, ...(lead.company ? { name: lead.company } : {}) });
+    let companyId = conversation.company_id;
+    const current = await ctx.companies.get(companyId);
+    if (current?.kind === 'visitor' && company.id !== companyId && company.kind !== 'self') {
+      await ctx.companies.merge(companyId, company.id);
+      await ctx.kv.set(`merged:${companyId}`, company.id);
+      companyId = company.id;
+    }
+    const store = ctx.forCompany(companyId);
+    await store.transaction(async (tx) => {
+      await tx.contacts.upsert({ email: lead.email, ...(lead.name ? { name: lead.name } : {}), ...(lead.phone ? { phone: lead.phone } : {}) });
+      await tx.sql`update chat_conversations set lead_email = ${lead.email} where id = ${conversation.id}`;
+      await tx.timeline.record({ type: 'chat.lead', payload: { conversation_id: conversation.id, email: lead.email, name: lead.name ?? null } });
+    });
+    return c.json({ ok: true, message: TEXTS[conversation.lang].leadThanks });
+  });
+}

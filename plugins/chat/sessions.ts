@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import { streamSSE } from 'hono/streaming';
+import { z } from 'zod';
+import { extractiveAnswer } from './answer.ts';
+import type { Ctx } from './config.ts';
+import { allowOrigin, parse, requireOrigin, siteFor, type Site } from './sites.ts';
+import { type Lang, TEXTS } from './texts.ts';
+import { type Conversation, newVisitorToken, visitorConversation } from './visitors.ts';
+
+const Start = z.strictObject({
+  site_key: z.string().min(1).max(100),
+  visitor_token: z.string().max(200).optional(),
+  lang: z.enum(['da', 'en']).optional(),
+});
+
+interface Message {
+  id: string;
+  role: 'visitor' | 'bot' | 'staff';
+  text: string;
+  citations: unknown[];
+  created_at: string;
+}
+
+/**
+ * The visitor side, public (no credentials): start or resume a session with a site key, read
+ * its messages, and ask, answered as Server-Sent Events (`delta`…, `citations`, `done`) or JSON.
+ */
+export function sessionRoutes(ctx: Ctx): void {
+  // CORS preflight: the real request is checked against its site's origins.
+  ctx.publicRoutes.options('/sessions/*', (c) => preflight(c));
+  ctx.publicRoutes.options('/sessions', (c) => preflight(c));
+
+  ctx.publicRoutes.post('/sessions', async (c) => {
+    const origin = c.req.header('origin');
+    const input = parse(Start, await c.req.json().catch(() => null));
+    const site = await siteFor(ctx, input.site_key, origin);
+    allowOrigin(c, origin);
+    const resumed = input.visitor_token ? await resume(ctx, input.visitor_token, site) : undefined;
+    if (resumed) return c.json(sessionOut(resumed, input.visitor_token!), 200);
+
+    const lang: Lang = input.lang ?? 'da';
+    const visitor = await ctx.companies.createVisitor({ attributes: { site: site.name } });
+    const { conversationId, token, secretHash } = newVisitorToken();
+    const expires = new Date(Date.now() + ctx.config.sessionDays * 86_400_000);
+    await ctx.kv.set(`conv:${conversationId}`, visitor.id);
+    const [conversation] = await ctx.forCompany(visitor.id).sql<Conversation>`
+      insert into chat_conversations (id, company_id, site_id, secret_hash, lang, expires_at)
+      values (${conversationId}, ${visitor.id}, ${site.id}, ${secretHash}, ${lang}, ${expires.toISOString()}) returning *`;
+    return c.json(sessionOut(conversation!, token), 201);
+  });
+
+  ctx.publicRoutes.get('/sessions/:id/messages', async (c) => {
+    const { conversation, store } = await visitorConversation(ctx, c.req.header('authorization'), c.req.param('id'));
+    await checkSiteOrigin(ctx, conversation, c.req.header('origin'));
+    allowOrigin(c, c.req.header('origin'));
+    const items = await store.sql<Message>`
+      select id, role, text, citations, created_at from chat_messages where conversation_id = ${conversation.id} order by created_at, id`;
+    return c.json({ items });
+  });
+
+  ctx.publicRoutes.post('/sessions/:id/messages', async (c) => {
+    const { conversation, store } = await visitorConversation(ctx, c.req.header('authorization'), c.req.param('id'));
+    await checkSiteOrigin(ctx, conversation, c.req.header('origin'));
+    allowOrigin(c, c.req.header('origin'));
+    const { text } = parse(z.strictObject({ text: z.string().trim().min(1, 'is empty').max(ctx.config.maxMessageChars) }), await c.req.json().catch(() => null));
+
+    const self = await ctx.companies.self();
+    const hits = await ctx.search({ query: text, companyIds: [self.id], visibility: 'public', k: 5 });
+    const answer = extractiveAnswer(text, hits, ctx.text, conversation.lang);
+    const [question, reply] = await store.transaction(async (tx) => {
+      const visitorMessage = await insertMessage(tx, conversation, 'visitor', text, []);
+      const botMessage = await insertMessage(tx, conversation, 'bot', answer.text, answer.citations);
+      await tx.sql`update chat_conversations set last_message_at = now() where id = ${conversation.id}`;
+      await tx.timeline.record({ type: 'chat.message', payload: { conversation_id: conversation.id, text: text.slice(0, 500), answered: answer.confident } });
+      return [visitorMessage, botMessage];
+    });
+    const done = { message_id: reply.id, handoff: false, ask_email: !answer.confident };
+
+    if (!(c.req.header('accept') ?? '').includes('text/event-stream')) {
+      return c.json({ message: question, reply, ...done });
+    }
+    return streamSSE(c, async (stream) => {
+      // The answer is ready at once without an LLM; it still goes out as deltas, word by word
+      // groups, so the widget has one code path for streaming and non-streaming providers.
+      for (const piece of answer.text.match(/\S+\s*/g) ?? []) await stream.writeSSE({ event: 'delta', data: JSON.stringify({ text: piece }) });
+      await stream.writeSSE({ event: 'citations', data: JSON.stringify({ citations: answer.citations }) });
+      await stream.writeSSE({ event: 'done', data: JSON.stringify(done) });
+    });
+  });
+}
+
+async function insertMessage(
+  store: { sql: <R>(s: TemplateStringsArray, ...v: unknown[]) => Promise<R[]> },
+  conversation: Conversation,
+  role: Message['role'],
+  text: string,
+  citations: unknown[],
+): Promise<Message> {
+  const [row] = await store.sql<Message>`
+    insert into chat_messages (id, company_id, conversation_id, role, text, citations)
+    values (${randomUUID()}, ${conversation.company_id}, ${conversation.id}, ${role}, ${text}, ${JSON.stringify(citations)}::jsonb)
+    returning id, role, text, citations, created_at`;
+  return row!;
+}
+
+async function resume(ctx: Ctx, token: string, site: Site): Promise<Conversation | undefined> {
+  const conversationId = token.split('.')[0] ?? '';
+  try {
+    const { conversation } = await visitorConversation(ctx, `Bearer ${token}`, conversationId);
+    return conversation.site_id === site.id ? conversation : undefined;
+  } catch {
+    return undefined; // an expired or foreign token starts a new conversation
+  }
+}
+
+async function checkSiteOrigin(ctx: Ctx, conversation: Conversation, origin: string | undefined): Promise<void> {
+  const self = await ctx.companies.self();
+  const [site] = await ctx.forCompany(self.id).sql<Site>`select * from chat_sites where id = ${conversation.site_id}`;
+  requireOrigin(site ?? { allowed_origins: [] }, origin);
+}
+
+function sessionOut(conversation: Conversation, token: string) {
+  return { session_id: conversation.id, visitor_token: token, expires_at: new Date(conversation.expires_at).toISOString(), greeting: TEXTS[conversation.lang].greeting };
+}
+
+function preflight(c: import('hono').Context) {
+  const origin = c.req.header('origin');
+  if (origin) {
+    c.header('Access-Control-Allow-Origin', origin);
+    c.header('Vary', 'Origin');
+  }
+  c.header('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+  c.header('Access-Control-Allow-Headers', 'Authorization, Content-Type');
+  c.header('Access-Control-Max-Age', '600');
+  return c.body(null, 204);
+}
+
