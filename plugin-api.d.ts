@@ -390,6 +390,8 @@ export interface KeyValueStore {
   get<T = unknown>(key: string): Promise<T | undefined>;
   set(key: string, value: unknown): Promise<void>;
   delete(key: string): Promise<void>;
+  /** The entries whose key starts with `prefix`, in key order (at most `limit`, default 1000). */
+  list<T = unknown>(prefix: string, limit?: number): Promise<{ key: string; value: T }[]>;
 }
 
 /**

@@ -146,7 +146,9 @@ function clientIp(env: unknown): string | null {
 
 /** Writes must send JSON: anything else is a 415, not a confusing validation error. */
 const requireJsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const hasBody = ['POST', 'PUT', 'PATCH'].includes(c.req.method);
+  // A write with no body at all (a POST that only triggers an action) needs no content type.
+  const sendsBody = c.req.raw.body !== null && c.req.header('content-length') !== '0';
+  const hasBody = ['POST', 'PUT', 'PATCH'].includes(c.req.method) && sendsBody;
   const type = c.req.header('content-type') ?? '';
   if (hasBody && !/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
     throw new CrmError('unsupported_media_type', 'Send the request body as application/json');

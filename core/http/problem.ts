@@ -19,6 +19,9 @@ export function problemResponse(c: Context, error: CrmError): Response {
   const problem = toProblem(error, new URL(c.req.url).pathname);
   if (c.get('requestId')) problem.request_id = c.get('requestId');
   if (error.code === 'unauthorized') c.header('WWW-Authenticate', 'Bearer');
+  // A rate limit says when to come back (RFC 9110 Retry-After, in seconds).
+  const retryAfter = error.extra?.retryAfter;
+  if (error.code === 'rate_limited' && typeof retryAfter === 'number') c.header('Retry-After', String(Math.ceil(retryAfter)));
   return c.body(JSON.stringify(problem), problem.status as ContentfulStatusCode, {
     'Content-Type': 'application/problem+json',
   });

@@ -48,6 +48,10 @@ describe('plugin ctx services', () => {
     expect(await ctx.kv.get('cursor')).toEqual({ uid: 4711 });
     await ctx.kv.delete('cursor');
     expect(await ctx.kv.get('cursor')).toBeUndefined();
+    await ctx.kv.set('q:2', 'b');
+    await ctx.kv.set('q:1', 'a');
+    await ctx.kv.set('r:1', 'c');
+    expect(await ctx.kv.list('q:')).toEqual([{ key: 'q:1', value: 'a' }, { key: 'q:2', value: 'b' }]);
   });
 
   it('resolves companies by CVR, domain, email and name without duplicates', async () => {

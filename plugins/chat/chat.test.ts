@@ -95,3 +95,59 @@ describe('chat plugin', () => {
     expect(bot.status).toBe(401);
   });
 });
+
+describe('chat handoff, intents and limits', () => {
+  let host: TestHost;
+  let siteKey: string;
+  beforeAll(async () => {
+    host = await createTestHost({ plugins: [{ plugin, config: { rateLimits: { perIp: 1000, perSession: 3, perSite: 1000 } } }] });
+    siteKey = (await host.request('POST', '/api/chat/sites', { body: { name: 'Web', allowed_origins: [ORIGIN] } })).body.site_key;
+  });
+  afterAll(() => host.close());
+
+  const visitor = (token: string | null) => ({ token, headers: { origin: ORIGIN } });
+  const session = async () => (await host.request('POST', '/api/chat/sessions', { ...visitor(null), body: { site_key: siteKey, lang: 'da' } })).body;
+
+  it('hands over to a person when asked, and the staff reply reaches the visitor live and in the history', async () => {
+    const s = await session();
+    const asked = await host.request('POST', `/api/chat/sessions/${s.session_id}/messages`, { ...visitor(s.visitor_token), body: { text: 'Kan jeg tale med et menneske om en pris?' } });
+    expect(asked.body).toMatchObject({ handoff: true, reply: { text: expect.stringContaining('medarbejder') } });
+
+    const queue = await host.request('GET', '/api/chat/conversations?status=handoff');
+    const mine = queue.body.items.find((i: { id: string }) => i.id === s.session_id);
+    expect(mine).toMatchObject({ status: 'handoff', intents: ['human', 'price_request'] });
+
+    const since = new Date(Date.now() - 1000).toISOString();
+    const live = await host.fetch(`/api/chat/sessions/${s.session_id}/events?token=${encodeURIComponent(s.visitor_token)}&since=${since}`, { headers: { origin: ORIGIN } });
+    const reader = live.body!.getReader();
+    const reply = await host.request('POST', `/api/chat/conversations/${s.session_id}/reply`, { body: { text: 'Hej, det er Lars. Prisen er kr. 450 pr. meter.' } });
+    expect(reply.status).toBe(201);
+    let received = '';
+    while (!received.includes('event: message')) received += new TextDecoder().decode((await reader.read()).value);
+    await reader.cancel();
+    expect(received).toContain('Hej, det er Lars.');
+
+    const history = await host.request('GET', `/api/chat/sessions/${s.session_id}/messages`, visitor(s.visitor_token));
+    expect(history.body.items.map((m: { role: string }) => m.role)).toEqual(['visitor', 'bot', 'staff']);
+    expect((await host.request('POST', `/api/chat/conversations/${s.session_id}/close`)).status).toBe(200);
+    const after = await host.request('GET', '/api/chat/conversations?status=handoff');
+    expect(after.body.items.map((i: { id: string }) => i.id)).not.toContain(s.session_id);
+  });
+
+  it("hides conversations from staff who can't see their company", async () => {
+    const s = await session();
+    await host.request('POST', `/api/chat/sessions/${s.session_id}/handoff`, visitor(s.visitor_token));
+    const other = await host.key(['crm:read', 'crm:write'], [await host.company('Andet ApS')]);
+    expect((await host.request('GET', '/api/chat/conversations', { token: other })).body.items).toEqual([]);
+    expect((await host.request('POST', `/api/chat/conversations/${s.session_id}/reply`, { token: other, body: { text: 'x' } })).status).toBe(404);
+  });
+
+  it('limits messages per conversation with a clear 429 and Retry-After', async () => {
+    const s = await session();
+    const send = () => host.request('POST', `/api/chat/sessions/${s.session_id}/messages`, { ...visitor(s.visitor_token), body: { text: 'Hej' } });
+    for (let i = 0; i < 3; i++) expect((await send()).status).toBe(200);
+    const limited = await send();
+    expect(limited).toMatchObject({ status: 429, body: { type: 'urn:crm:problem:rate-limited' } });
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});

@@ -7,6 +7,10 @@ export const Config = z.object({
   sessionDays: z.number().int().min(1).max(365).default(30),
   /** Longest message a visitor may send, in characters. */
   maxMessageChars: z.number().int().min(100).max(20_000).default(2000),
+  /** Requests per minute, per visitor address, per conversation and per website. */
+  rateLimits: z
+    .object({ perIp: z.number().int().min(1).default(30), perSession: z.number().int().min(1).default(12), perSite: z.number().int().min(1).default(1200) })
+    .default({ perIp: 30, perSession: 12, perSite: 1200 }),
 });
 export type ChatConfig = z.infer<typeof Config>;
 

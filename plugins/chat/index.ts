@@ -1,6 +1,8 @@
 import { definePlugin } from '../../plugin-api.js';
 import { CAPABILITIES, Config } from './config.ts';
 import { leadRoutes } from './leads.ts';
+import { createLimits } from './limits.ts';
+import { handoffRoutes } from './staff.ts';
 import { sessionRoutes } from './sessions.ts';
 import { siteRoutes } from './sites.ts';
 
@@ -22,7 +24,9 @@ export default definePlugin({
     // Conversations follow their company through merges, whoever merges it.
     ctx.events.on('company.merged', ({ companyId, mergedId }) => ctx.kv.set(`merged:${mergedId}`, companyId));
     siteRoutes(ctx);
-    sessionRoutes(ctx);
+    const limits = createLimits(ctx.config.rateLimits);
+    sessionRoutes(ctx, limits);
     leadRoutes(ctx);
+    handoffRoutes(ctx);
   },
 });

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import { extractiveAnswer } from './answer.ts';
+import { intentsOf } from './intents.ts';
+import type { createLimits } from './limits.ts';
 import type { Ctx } from './config.ts';
 import { allowOrigin, parse, requireOrigin, siteFor, type Site } from './sites.ts';
 import { type Lang, TEXTS } from './texts.ts';
@@ -13,7 +15,9 @@ const Start = z.strictObject({
   lang: z.enum(['da', 'en']).optional(),
 });
 
-interface Message {
+type Limits = ReturnType<typeof createLimits>;
+
+export interface Message {
   id: string;
   role: 'visitor' | 'bot' | 'staff';
   text: string;
@@ -25,15 +29,17 @@ interface Message {
  * The visitor side, public (no credentials): start or resume a session with a site key, read
  * its messages, and ask, answered as Server-Sent Events (`delta`…, `citations`, `done`) or JSON.
  */
-export function sessionRoutes(ctx: Ctx): void {
+export function sessionRoutes(ctx: Ctx, limits: Limits): void {
   // CORS preflight: the real request is checked against its site's origins.
   ctx.publicRoutes.options('/sessions/*', (c) => preflight(c));
   ctx.publicRoutes.options('/sessions', (c) => preflight(c));
 
   ctx.publicRoutes.post('/sessions', async (c) => {
     const origin = c.req.header('origin');
+    limits.take('ip', c.var.clientIp);
     const input = parse(Start, await c.req.json().catch(() => null));
     const site = await siteFor(ctx, input.site_key, origin);
+    limits.take('site', site.id);
     allowOrigin(c, origin);
     const resumed = input.visitor_token ? await resume(ctx, input.visitor_token, site) : undefined;
     if (resumed) return c.json(sessionOut(resumed, input.visitor_token!), 200);
@@ -59,22 +65,31 @@ export function sessionRoutes(ctx: Ctx): void {
   });
 
   ctx.publicRoutes.post('/sessions/:id/messages', async (c) => {
+    limits.take('ip', c.var.clientIp);
     const { conversation, store } = await visitorConversation(ctx, c.req.header('authorization'), c.req.param('id'));
     await checkSiteOrigin(ctx, conversation, c.req.header('origin'));
     allowOrigin(c, c.req.header('origin'));
     const { text } = parse(z.strictObject({ text: z.string().trim().min(1, 'is empty').max(ctx.config.maxMessageChars) }), await c.req.json().catch(() => null));
 
+    limits.take('session', conversation.id);
+    const intents = intentsOf(text, ctx.text);
+    const wantsHuman = intents.includes('human') || conversation.status === 'handoff';
     const self = await ctx.companies.self();
-    const hits = await ctx.search({ query: text, companyIds: [self.id], visibility: 'public', k: 5 });
-    const answer = extractiveAnswer(text, hits, ctx.text, conversation.lang);
+    const hits = wantsHuman ? [] : await ctx.search({ query: text, companyIds: [self.id], visibility: 'public', k: 5 });
+    const answer = wantsHuman
+      ? { text: TEXTS[conversation.lang].handoff, citations: [], confident: true }
+      : extractiveAnswer(text, hits, ctx.text, conversation.lang);
     const [question, reply] = await store.transaction(async (tx) => {
       const visitorMessage = await insertMessage(tx, conversation, 'visitor', text, []);
       const botMessage = await insertMessage(tx, conversation, 'bot', answer.text, answer.citations);
-      await tx.sql`update chat_conversations set last_message_at = now() where id = ${conversation.id}`;
+      await tx.sql`update chat_conversations set last_message_at = now(), status = ${wantsHuman ? 'handoff' : conversation.status},
+                   intents = array(select distinct unnest(intents || ${`{${intents.join(',')}}`}::text[]) order by 1)
+                   where id = ${conversation.id}`;
       await tx.timeline.record({ type: 'chat.message', payload: { conversation_id: conversation.id, text: text.slice(0, 500), answered: answer.confident } });
       return [visitorMessage, botMessage];
     });
-    const done = { message_id: reply.id, handoff: false, ask_email: !answer.confident };
+    if (wantsHuman) await ctx.kv.set(`handoff:${conversation.id}`, { since: new Date().toISOString() });
+    const done = { message_id: reply.id, handoff: wantsHuman, ask_email: !answer.confident };
 
     if (!(c.req.header('accept') ?? '').includes('text/event-stream')) {
       return c.json({ message: question, reply, ...done });

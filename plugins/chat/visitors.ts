@@ -11,6 +11,7 @@ export interface Conversation {
   secret_hash: string;
   lang: Lang;
   status: 'open' | 'handoff' | 'closed';
+  intents: string[];
   expires_at: string;
 }
 

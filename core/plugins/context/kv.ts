@@ -30,5 +30,12 @@ export function pluginKv(db: Database, pluginId: string): KeyValueStore {
       check(key);
       await db.orm.execute(sql`delete from plugin_kv where plugin_id = ${pluginId} and key = ${key}`);
     },
+    async list<T>(prefix: string, limit = 1000) {
+      const rows = rowsOf<{ key: string; value: T }>(
+        await db.orm.execute(sql`select key, value from plugin_kv where plugin_id = ${pluginId} and left(key, ${prefix.length}) = ${prefix}
+                                 order by key limit ${Math.max(1, Math.min(limit, 10_000))}`),
+      );
+      return rows;
+    },
   };
 }

@@ -57,6 +57,8 @@ export interface TestHost {
   key(scopes: Array<'crm:read' | 'crm:write' | 'admin'>, companyIds?: string[]): Promise<string>;
   /** Calls the HTTP API (core and plugin routes) as the admin, or with `token`. */
   request(method: string, path: string, options?: { body?: unknown; token?: string | null; headers?: Record<string, string> }): Promise<TestResponse>;
+  /** The raw in-process fetch, for streams (Server-Sent Events) a test reads as they come. */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
   /** Emits an event to every listener and waits for them. */
   emit<K extends keyof CrmEvents>(type: K, payload: CrmEvents[K]): Promise<void>;
   /** Runs queued jobs (also those they queue) until none is due; returns how many ran. */
@@ -104,6 +106,7 @@ export async function createTestHost(options: TestHostOptions): Promise<TestHost
     company: async (name, fields = {}) => (await scope(db, 'all').run((tx) => createCompany(tx, { name, ...fields }))).id,
     key: async (scopes, companyIds) => (await createApiKey(db.orm, { name: 'test', scopes: scopes as ApiScope[], companyIds: companyIds ?? null, createdBy: 'test' })).secret,
     request: (method, path, { token = admin.secret, ...rest } = {}) => callApp(app, method, path, { token, ...rest }),
+    fetch: async (path, init) => app.request(path, init),
     async emit(type, payload) {
       await bus.forOwner('test').emit(type, payload);
     },

@@ -19,6 +19,9 @@ create table chat_conversations (
   lang            text not null check (lang in ('da', 'en')),
   status          text not null default 'open' check (status in ('open', 'handoff', 'closed')),
   lead_email      text,
+  -- What the visitor wanted, over the whole conversation: price_request, meeting_request,
+  -- support, complaint, job_application, human, spam.
+  intents         text[] not null default '{}',
   expires_at      timestamptz not null,
   created_at      timestamptz not null default now(),
   last_message_at timestamptz not null default now()
