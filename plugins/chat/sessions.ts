@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
-import { extractiveAnswer } from './answer.ts';
+import { fixedReply, replyTo } from './reply.ts';
 import { intentsOf } from './intents.ts';
 import type { createLimits } from './limits.ts';
 import type { Ctx } from './config.ts';
@@ -76,28 +76,37 @@ export function sessionRoutes(ctx: Ctx, limits: Limits): void {
     const wantsHuman = intents.includes('human') || conversation.status === 'handoff';
     const self = await ctx.companies.self();
     const hits = wantsHuman ? [] : await ctx.search({ query: text, companyIds: [self.id], visibility: 'public', k: 5 });
-    const answer = wantsHuman
-      ? { text: TEXTS[conversation.lang].handoff, citations: [], confident: true }
-      : extractiveAnswer(text, hits, ctx.text, conversation.lang);
-    const [question, reply] = await store.transaction(async (tx) => {
+    // The question is kept whatever happens to the answer.
+    const history = await store.sql<Message>`select role, text from chat_messages where conversation_id = ${conversation.id} order by created_at desc limit 6`;
+    const question = await store.transaction(async (tx) => {
       const visitorMessage = await insertMessage(tx, conversation, 'visitor', text, []);
-      const botMessage = await insertMessage(tx, conversation, 'bot', answer.text, answer.citations);
       await tx.sql`update chat_conversations set last_message_at = now(), status = ${wantsHuman ? 'handoff' : conversation.status},
                    intents = array(select distinct unnest(intents || ${`{${intents.join(',')}}`}::text[]) order by 1)
                    where id = ${conversation.id}`;
-      await tx.timeline.record({ type: 'chat.message', payload: { conversation_id: conversation.id, text: text.slice(0, 500), answered: answer.confident } });
-      return [visitorMessage, botMessage];
+      return visitorMessage;
     });
     if (wantsHuman) await ctx.kv.set(`handoff:${conversation.id}`, { since: new Date().toISOString() });
-    const done = { message_id: reply.id, handoff: wantsHuman, ask_email: !answer.confident };
+    const reply = wantsHuman
+      ? fixedReply({ text: TEXTS[conversation.lang].handoff, citations: [], confident: true })
+      : await replyTo(ctx, conversation, text, hits, history.reverse());
+    const finish = async () => {
+      const answer = await reply.answer;
+      const botMessage = await store.transaction(async (tx) => {
+        const row = await insertMessage(tx, conversation, 'bot', answer.text, answer.citations);
+        await tx.timeline.record({ type: 'chat.message', payload: { conversation_id: conversation.id, text: text.slice(0, 500), answered: answer.confident } });
+        return row;
+      });
+      return { botMessage, answer, done: { message_id: botMessage.id, handoff: wantsHuman, ask_email: !answer.confident } };
+    };
 
     if (!(c.req.header('accept') ?? '').includes('text/event-stream')) {
-      return c.json({ message: question, reply, ...done });
+      for await (const _ of reply.pieces); // the JSON answer waits for the whole text
+      const { botMessage, done } = await finish();
+      return c.json({ message: question, reply: botMessage, ...done });
     }
     return streamSSE(c, async (stream) => {
-      // The answer is ready at once without an LLM; it still goes out as deltas, word by word
-      // groups, so the widget has one code path for streaming and non-streaming providers.
-      for (const piece of answer.text.match(/\S+\s*/g) ?? []) await stream.writeSSE({ event: 'delta', data: JSON.stringify({ text: piece }) });
+      for await (const piece of reply.pieces) await stream.writeSSE({ event: 'delta', data: JSON.stringify({ text: piece }) });
+      const { answer, done } = await finish();
       await stream.writeSSE({ event: 'citations', data: JSON.stringify({ citations: answer.citations }) });
       await stream.writeSSE({ event: 'done', data: JSON.stringify(done) });
     });

@@ -22,6 +22,8 @@ create table chat_conversations (
   -- What the visitor wanted, over the whole conversation: price_request, meeting_request,
   -- support, complaint, job_application, human, spam.
   intents         text[] not null default '{}',
+  -- Language-model tokens spent on this conversation (its budget).
+  llm_tokens      integer not null default 0,
   expires_at      timestamptz not null,
   created_at      timestamptz not null default now(),
   last_message_at timestamptz not null default now()
