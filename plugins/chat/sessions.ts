@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
+import type { CompanyStore } from '../../plugin-api.d.ts';
 import { fixedReply, replyTo } from './reply.ts';
 import { intentsOf } from './intents.ts';
 import type { createLimits } from './limits.ts';
@@ -96,6 +97,7 @@ export function sessionRoutes(ctx: Ctx, limits: Limits): void {
         await tx.timeline.record({ type: 'chat.message', payload: { conversation_id: conversation.id, text: text.slice(0, 500), answered: answer.confident } });
         return row;
       });
+      await indexTranscript(store, conversation.id);
       return { botMessage, answer, done: { message_id: botMessage.id, handoff: wantsHuman, ask_email: !answer.confident } };
     };
 
@@ -111,6 +113,16 @@ export function sessionRoutes(ctx: Ctx, limits: Limits): void {
       await stream.writeSSE({ event: 'done', data: JSON.stringify(done) });
     });
   });
+}
+
+/**
+ * The conversation as internal passages of its company (source type `chat`), so staff search
+ * and later analysis find it; never public, so the bot never quotes one visitor to another.
+ */
+async function indexTranscript(store: CompanyStore, conversationId: string): Promise<void> {
+  const messages = await store.sql<Message>`select role, text from chat_messages where conversation_id = ${conversationId} order by created_at`;
+  const transcript = messages.map((m) => `${m.role === 'visitor' ? 'Besøgende/Visitor' : m.role === 'bot' ? 'Bot' : 'Medarbejder/Staff'}: ${m.text}`).join('\n\n');
+  await store.passages.index({ sourceType: 'chat', sourceId: conversationId, visibility: 'internal', title: 'Chat', text: transcript });
 }
 
 async function insertMessage(
