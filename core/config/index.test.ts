@@ -40,6 +40,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ OPENAI_API_KEY: 'sk-x', EMBEDDING_PROVIDER: 'offline' }).embeddings.provider).toBe('offline');
   });
 
+  it('answers with an OpenAI-compatible model when a key is set, unless told not to', () => {
+    expect(loadConfig({}).llm).toEqual({ provider: 'none' });
+    expect(loadConfig({ OPENAI_API_KEY: 'sk-x', LLM_MODEL: 'llama3.1' }).llm).toEqual({ provider: 'openai', model: 'llama3.1' });
+    expect(loadConfig({ OPENAI_API_KEY: 'sk-x', LLM_PROVIDER: 'none' }).llm.provider).toBe('none');
+    expect(() => loadConfig({ LLM_PROVIDER: 'openai' })).toThrow('LLM_PROVIDER is openai but OPENAI_API_KEY is unset');
+  });
+
   it('normalises CORS origins', () => {
     expect(loadConfig({ CORS_ORIGINS: 'https://intranet.firma.dk/, http://localhost:5173' }).corsOrigins).toEqual([
       'https://intranet.firma.dk',

@@ -47,6 +47,8 @@ const envSchema = z.object({
   OPENAI_BASE_URL: url(['https:', 'http:']).optional(),
   EMBEDDING_PROVIDER: z.string().regex(/^[a-z][a-z0-9-]{1,39}$/, 'must be offline, openai, or the id of an embedding provider plugin').optional(),
   EMBEDDING_MODEL: z.string().trim().min(1).max(200).optional(),
+  LLM_PROVIDER: z.enum(['openai', 'none']).optional(),
+  LLM_MODEL: z.string().trim().min(1).max(200).optional(),
   EMBEDDING_DIMENSIONS: z.coerce.number().int().min(16, 'must be at least 16').max(2000, 'must be at most 2000 (the largest vector pgvector indexes with HNSW)').default(384),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   SELF_COMPANY_NAME: z.string().trim().min(1).max(300).default('Our company'),
@@ -72,6 +74,8 @@ export interface Config {
    * crm.config.ts. `dimensions` must match the database.
    */
   embeddings: { provider: string; model?: string; dimensions: number };
+  /** The chat model for answers: OpenAI-compatible when OPENAI_API_KEY is set (unless LLM_PROVIDER=none). */
+  llm: { provider: 'openai' | 'none'; model?: string };
   logLevel: (typeof LOG_LEVELS)[number];
   /** Name and domain of the `self` company, used when it is created on first start. */
   selfCompany: { name: string; domain?: string };
@@ -102,6 +106,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (embeddingProvider === 'openai' && !e.OPENAI_API_KEY) {
     throw new CrmError('bad_request', 'Invalid configuration: EMBEDDING_PROVIDER is openai but OPENAI_API_KEY is unset (servers that need no key accept any placeholder)');
   }
+  if (e.LLM_PROVIDER === 'openai' && !e.OPENAI_API_KEY) {
+    throw new CrmError('bad_request', 'Invalid configuration: LLM_PROVIDER is openai but OPENAI_API_KEY is unset (servers that need no key accept any placeholder)');
+  }
   const issuer = e.SUPABASE_URL ? new URL('/auth/v1', e.SUPABASE_URL).toString() : undefined;
   return {
     port: e.PORT,
@@ -112,6 +119,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxBodyBytes: e.MAX_BODY_BYTES,
     supabase: { url: e.SUPABASE_URL, jwtSecret: e.SUPABASE_JWT_SECRET, jwksUrl, issuer },
     openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL },
+    llm: { provider: e.LLM_PROVIDER ?? (e.OPENAI_API_KEY ? 'openai' : 'none'), ...(e.LLM_MODEL ? { model: e.LLM_MODEL } : {}) },
     embeddings: { provider: embeddingProvider, ...(e.EMBEDDING_MODEL ? { model: e.EMBEDDING_MODEL } : {}), dimensions: e.EMBEDDING_DIMENSIONS },
     logLevel: e.LOG_LEVEL,
     selfCompany: { name: e.SELF_COMPANY_NAME, ...(e.SELF_COMPANY_DOMAIN ? { domain: e.SELF_COMPANY_DOMAIN } : {}) },

@@ -67,7 +67,7 @@ export async function startRuntime(
     host = createPluginHost(services, { env: options.env });
 
     const providerId = EMBEDDING_PLUGINS[config.embeddings.provider] ?? config.embeddings.provider;
-    const builtInDefault = providerId in BUILT_IN_CONFIG ? [providerId] : [];
+    const builtInDefault = [...(providerId in BUILT_IN_CONFIG ? [providerId] : []), ...(config.llm.provider === 'openai' ? ['llm-openai'] : [])];
     const entries = options.plugins ?? (await loadPlugins({ cwd: options.cwd, env: options.env, defaults: builtInDefault }));
     await host.start(entries.map((entry) => (entry.plugin.id in BUILT_IN_CONFIG && !entry.config ? { ...entry, config: BUILT_IN_CONFIG[entry.plugin.id]!(config) } : entry)));
 
@@ -101,6 +101,11 @@ export async function startRuntime(
 /** The config of the built-in embedding providers comes from the core's environment variables. */
 const BUILT_IN_CONFIG: Record<string, (config: Config) => Record<string, unknown>> = {
   'embeddings-offline': (config) => ({ dimensions: config.embeddings.dimensions }),
+  'llm-openai': (config) => ({
+    apiKey: config.openai.apiKey,
+    ...(config.openai.baseUrl ? { baseUrl: config.openai.baseUrl } : {}),
+    ...(config.llm.model ? { model: config.llm.model } : {}),
+  }),
   'embeddings-openai': (config) => ({
     apiKey: config.openai.apiKey, dimensions: config.embeddings.dimensions,
     ...(config.openai.baseUrl ? { baseUrl: config.openai.baseUrl } : {}),
