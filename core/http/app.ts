@@ -24,6 +24,9 @@ import type { EmbeddingProvider } from '../search/embeddings/index.ts';
 import { searchRoutes } from '../search/routes.ts';
 import type { AppEnv } from './env.ts';
 import { healthRoutes } from './health.ts';
+import { widgetRoutes } from './widgets.ts';
+import path from 'node:path';
+import { PACKAGE_ROOT } from '../paths.ts';
 import { onError, problemResponse, validationHook } from './problem.ts';
 import { requestLog } from './request-log.ts';
 
@@ -40,6 +43,8 @@ export interface AppDeps {
   onJobQueued?: () => void;
   /** The event bus plugins listen on (a private one when absent). */
   bus?: CoreEventBus;
+  /** Where the built widgets are (default `dist/widgets` in the package). */
+  widgetsDir?: string;
   /** Running plugins: their routes are mounted at /api/<id>, and GET /api/plugins lists them. */
   plugins?: { host: PluginHost; services: HostServices };
 }
@@ -73,6 +78,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.use('/api/*', authenticate({ db: deps.db, jwt: deps.jwt }));
 
   app.route('/', healthRoutes(deps.db));
+  app.route('/widgets', widgetRoutes(deps.widgetsDir ?? path.join(PACKAGE_ROOT, 'dist', 'widgets')));
   app.use('/api/companies/*', requireScopeByMethod);
   app.use('/api/contacts/*', requireScopeByMethod);
   app.use('/api/knowledge/*', requireScopeByMethod);

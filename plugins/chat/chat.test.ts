@@ -155,5 +155,7 @@ describe('chat handoff, intents and limits', () => {
     const limited = await send();
     expect(limited).toMatchObject({ status: 429, body: { type: 'urn:crm:problem:rate-limited' } });
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(limited.headers.get('access-control-allow-origin')).toBe(ORIGIN);
+    expect(limited.headers.get('access-control-expose-headers')).toBe('Retry-After');
   });
 });

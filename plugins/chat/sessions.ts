@@ -31,6 +31,13 @@ export interface Message {
  * its messages, and ask, answered as Server-Sent Events (`delta`…, `citations`, `done`) or JSON.
  */
 export function sessionRoutes(ctx: Ctx, limits: Limits): void {
+  // Browsers call these from the sites' pages: every answer, errors included, may be read by
+  // the calling page (the requests themselves are checked against the site's origins and
+  // the visitor's token), and the widget may read Retry-After.
+  ctx.publicRoutes.use('*', async (c, next) => {
+    allowOrigin(c, c.req.header('origin'));
+    await next();
+  });
   // CORS preflight: the real request is checked against its site's origins.
   ctx.publicRoutes.options('/sessions/*', (c) => preflight(c));
   ctx.publicRoutes.options('/sessions', (c) => preflight(c));

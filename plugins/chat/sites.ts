@@ -62,6 +62,7 @@ export function requireOrigin(site: Pick<Site, 'allowed_origins'>, origin: strin
 export function allowOrigin(c: Context, origin: string | undefined): void {
   if (!origin) return;
   c.header('Access-Control-Allow-Origin', origin);
+  c.header('Access-Control-Expose-Headers', 'Retry-After');
   c.header('Vary', 'Origin');
 }
 
