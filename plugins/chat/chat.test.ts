@@ -63,6 +63,20 @@ describe('chat plugin', () => {
     expect(publicOnly.body.hits).toEqual([]);
   });
 
+  it("cites only the own company's public content, even when a customer's passages hold the question's words", async () => {
+    const customer = await host.company('Kunde med tagrender A/S');
+    const { indexText } = await import('../../core/search/indexer.ts');
+    const { scope } = await import('../../core/db/scope/index.ts');
+    const { createOfflineEmbedder } = await import('../../core/search/embeddings/index.ts');
+    await scope(host.db, [customer]).run((tx) =>
+      indexText(tx, createOfflineEmbedder(), { companyId: customer, sourceType: 'document', sourceId: 'tilbud', visibility: 'public', title: 'Kundens tilbud', text: 'Hemmeligt: vi betaler kr. 999 pr. meter for tagrender i zink.' }),
+    );
+    const { body: s } = await start();
+    const res = await host.request('POST', `/api/chat/sessions/${s.session_id}/messages`, { ...visitor(s.visitor_token), body: { text: 'Hvad koster tagrender i zink pr. meter?' } });
+    expect(res.body.reply.text).not.toContain('999');
+    expect(res.body.reply.citations.map((c: { title: string }) => c.title)).toEqual(['Priser på tagrender']);
+  });
+
   it('says it does not know, and asks for an email, when the knowledge has no answer', async () => {
     const { body: s } = await start({ lang: 'en' });
     const res = await host.request('POST', `/api/chat/sessions/${s.session_id}/messages`, { ...visitor(s.visitor_token), body: { text: 'Do you sell bicycles for children?' } });
