@@ -173,3 +173,19 @@ describe('chat handoff, intents and limits', () => {
     expect(limited.headers.get('access-control-expose-headers')).toBe('Retry-After');
   });
 });
+
+describe('chat leads from the conversation', () => {
+  it('identifies the visitor from an email address typed in the chat', async () => {
+    const host = await createTestHost({ plugins: [plugin] });
+    const key = (await host.request('POST', '/api/chat/sites', { body: { name: 'Web', allowed_origins: [ORIGIN] } })).body.site_key;
+    const s = (await host.request('POST', '/api/chat/sessions', { token: null, headers: { origin: ORIGIN }, body: { site_key: key } })).body;
+    await host.request('POST', `/api/chat/sessions/${s.session_id}/messages`, { token: s.visitor_token, headers: { origin: ORIGIN }, body: { text: 'Ring til mig på ole@hansen-byg.dk, tak' } });
+    const company = (await host.request('GET', '/api/companies?q=hansen-byg.dk')).body.items[0];
+    expect(company).toMatchObject({ domain: 'hansen-byg.dk' });
+    const timeline = await host.request('GET', `/api/companies/${company.id}/timeline`);
+    expect(timeline.body.items.map((e: { type: string }) => e.type)).toContain('chat.lead');
+    const history = await host.request('GET', `/api/chat/sessions/${s.session_id}/messages`, { token: s.visitor_token, headers: { origin: ORIGIN } });
+    expect(history.body.items).toHaveLength(2);
+    await host.close();
+  });
+});

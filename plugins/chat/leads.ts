@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Ctx } from './config.ts';
 import { allowOrigin, parse } from './sites.ts';
 import { TEXTS } from './texts.ts';
-import { visitorConversation } from './visitors.ts';
+import { type Conversation, visitorConversation } from './visitors.ts';
 
 const Lead = z.strictObject({
   email: z.email('is not an email address').max(320),
@@ -28,20 +28,30 @@ export function leadRoutes(ctx: Ctx): void {
       ctx.logger.info({ conversation: conversation.id }, 'lead form honeypot filled in; ignored');
       return c.json({ ok: true, message: TEXTS[conversation.lang].leadThanks });
     }
-    const { company } = await ctx.companies.resolve({ email: lead.email, ...(lead.company ? { name: lead.company } : {}) });
-    let companyId = conversation.company_id;
-    const current = await ctx.companies.get(companyId);
-    if (current?.kind === 'visitor' && company.id !== companyId && company.kind !== 'self') {
-      await ctx.companies.merge(companyId, company.id);
-      await ctx.kv.set(`merged:${companyId}`, company.id);
-      companyId = company.id;
-    }
-    const store = ctx.forCompany(companyId);
-    await store.transaction(async (tx) => {
-      await tx.contacts.upsert({ email: lead.email, ...(lead.name ? { name: lead.name } : {}), ...(lead.phone ? { phone: lead.phone } : {}) });
-      await tx.sql`update chat_conversations set lead_email = ${lead.email} where id = ${conversation.id}`;
-      await tx.timeline.record({ type: 'chat.lead', payload: { conversation_id: conversation.id, email: lead.email, name: lead.name ?? null } });
-    });
+    await identifyVisitor(ctx, conversation, lead);
     return c.json({ ok: true, message: TEXTS[conversation.lang].leadThanks });
+  });
+}
+
+/**
+ * Who the visitor is, from the lead form or an email address typed in the chat: the real
+ * company (resolved from the email and company name) takes over the provisional visitor
+ * company with the whole conversation, the person becomes a contact, the timeline gets
+ * `chat.lead`.
+ */
+export async function identifyVisitor(ctx: Ctx, conversation: Conversation, lead: { email: string; name?: string; phone?: string; company?: string }): Promise<void> {
+  const { company } = await ctx.companies.resolve({ email: lead.email, ...(lead.company ? { name: lead.company } : {}) });
+  let companyId = conversation.company_id;
+  const current = await ctx.companies.get(companyId);
+  if (current?.kind === 'visitor' && company.id !== companyId && company.kind !== 'self') {
+    await ctx.companies.merge(companyId, company.id);
+    await ctx.kv.set(`merged:${companyId}`, company.id);
+    companyId = company.id;
+  }
+  const store = ctx.forCompany(companyId);
+  await store.transaction(async (tx) => {
+    await tx.contacts.upsert({ email: lead.email, ...(lead.name ? { name: lead.name } : {}), ...(lead.phone ? { phone: lead.phone } : {}) });
+    await tx.sql`update chat_conversations set lead_email = ${lead.email} where id = ${conversation.id}`;
+    await tx.timeline.record({ type: 'chat.lead', payload: { conversation_id: conversation.id, email: lead.email, name: lead.name ?? null } });
   });
 }

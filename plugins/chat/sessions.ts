@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import type { CompanyStore } from '../../plugin-api.d.ts';
+import { identifyVisitor } from './leads.ts';
 import { fixedReply, replyTo } from './reply.ts';
 import { intentsOf } from './intents.ts';
 import type { createLimits } from './limits.ts';
@@ -105,6 +106,11 @@ export function sessionRoutes(ctx: Ctx, limits: Limits): void {
         return row;
       });
       await indexTranscript(store, conversation.id);
+      // An email address typed in the chat identifies the visitor as the lead form does.
+      const email = /[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/i.exec(text)?.[0];
+      if (email && !conversation.lead_email) {
+        await identifyVisitor(ctx, conversation, { email }).catch((error: unknown) => ctx.logger.info({ err: error }, 'an email in the chat did not identify the visitor'));
+      }
       return { botMessage, answer, done: { message_id: botMessage.id, handoff: wantsHuman, ask_email: !answer.confident } };
     };
 

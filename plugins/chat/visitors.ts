@@ -12,6 +12,7 @@ export interface Conversation {
   lang: Lang;
   status: 'open' | 'handoff' | 'closed';
   intents: string[];
+  lead_email: string | null;
   llm_tokens: number;
   expires_at: string;
 }
