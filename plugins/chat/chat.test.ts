@@ -56,7 +56,8 @@ describe('chat plugin', () => {
     const history = await host.request('GET', `/api/chat/sessions/${s.session_id}/messages`, visitor(s.visitor_token));
     expect(history.body.items.map((m: { role: string }) => m.role)).toEqual(['visitor', 'bot', 'visitor', 'bot']);
 
-    // Staff find the conversation by search; the public answers never quote it.
+    // Staff find the conversation by search (indexed by a background job); the public answers never quote it.
+    await host.runJobs();
     const staff = await host.request('POST', '/api/search', { body: { query: 'åbent mandag', source_types: ['chat'] } });
     expect(staff.body.hits[0]).toMatchObject({ source_type: 'chat', source_id: s.session_id });
     const publicOnly = await host.request('POST', '/api/search', { body: { query: 'åbent mandag', source_types: ['chat'], visibility: 'public' } });

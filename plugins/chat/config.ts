@@ -18,5 +18,5 @@ export const Config = z.object({
 });
 export type ChatConfig = z.infer<typeof Config>;
 
-export const CAPABILITIES = ['storage', 'vector', 'routes', 'public-routes', 'events', 'llm'] as const;
+export const CAPABILITIES = ['storage', 'vector', 'routes', 'public-routes', 'events', 'llm', 'jobs'] as const;
 export type Ctx = PluginContext<ChatConfig, (typeof CAPABILITIES)[number]>;

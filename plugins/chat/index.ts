@@ -1,7 +1,10 @@
 import { definePlugin } from '../../plugin-api.js';
 import { CAPABILITIES, Config } from './config.ts';
 import { leadRoutes } from './leads.ts';
+import { indexTranscript } from './sessions.ts';
+import { conversationCompany } from './visitors.ts';
 import { createLimits } from './limits.ts';
+import { selfCompany } from './self.ts';
 import { handoffRoutes } from './staff.ts';
 import { sessionRoutes } from './sessions.ts';
 import { siteRoutes } from './sites.ts';
@@ -20,9 +23,15 @@ export default definePlugin({
   config: Config,
   capabilities: CAPABILITIES,
   migrations: new URL('./migrations', import.meta.url),
-  setup(ctx) {
+  setup(pluginCtx) {
+    // The own company is looked up once a minute at most (every answer needs it).
+    const ctx = { ...pluginCtx, companies: { ...pluginCtx.companies, self: selfCompany(pluginCtx) } };
     // Conversations follow their company through merges, whoever merges it.
     ctx.events.on('company.merged', ({ companyId, mergedId }) => ctx.kv.set(`merged:${mergedId}`, companyId));
+    ctx.jobs.define('index-transcript', async (payload: { conversationId: string }) => {
+      const companyId = await conversationCompany(ctx, payload.conversationId);
+      if (companyId) await indexTranscript(ctx.forCompany(companyId), payload.conversationId);
+    });
     siteRoutes(ctx);
     const limits = createLimits(ctx.config.rateLimits);
     sessionRoutes(ctx, limits);

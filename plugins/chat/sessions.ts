@@ -105,7 +105,8 @@ export function sessionRoutes(ctx: Ctx, limits: Limits): void {
         await tx.timeline.record({ type: 'chat.message', payload: { conversation_id: conversation.id, text: text.slice(0, 500), answered: answer.confident } });
         return row;
       });
-      await indexTranscript(store, conversation.id);
+      // Indexing the transcript for staff search happens in the background, not in the answer's time.
+      await ctx.jobs.enqueue('index-transcript', { conversationId: conversation.id }, { idempotencyKey: `chat:transcript:${botMessage.id}` });
       // An email address typed in the chat identifies the visitor as the lead form does.
       const email = /[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/i.exec(text)?.[0];
       if (email && !conversation.lead_email) {
@@ -132,7 +133,7 @@ export function sessionRoutes(ctx: Ctx, limits: Limits): void {
  * The conversation as internal passages of its company (source type `chat`), so staff search
  * and later analysis find it; never public, so the bot never quotes one visitor to another.
  */
-async function indexTranscript(store: CompanyStore, conversationId: string): Promise<void> {
+export async function indexTranscript(store: CompanyStore, conversationId: string): Promise<void> {
   const messages = await store.sql<Message>`select role, text from chat_messages where conversation_id = ${conversationId} order by created_at`;
   const transcript = messages.map((m) => `${m.role === 'visitor' ? 'Besøgende/Visitor' : m.role === 'bot' ? 'Bot' : 'Medarbejder/Staff'}: ${m.text}`).join('\n\n');
   await store.passages.index({ sourceType: 'chat', sourceId: conversationId, visibility: 'internal', title: 'Chat', text: transcript });

@@ -40,7 +40,9 @@ export function handoffRoutes(ctx: Ctx): void {
       const until = Date.now() + 10 * 60_000; // the widget reconnects; no stream lives forever
       let quiet = 0;
       while (open && Date.now() < until) {
-        const fresh = await store.sql<Message>`
+        // The conversation may move to another company meanwhile (the visitor left an email).
+        const companyId = (await conversationCompany(ctx, conversation.id)) ?? conversation.company_id;
+        const fresh = await (companyId === conversation.company_id ? store : ctx.forCompany(companyId)).sql<Message>`
           select id, role, text, citations, created_at from chat_messages
           where conversation_id = ${conversation.id} and role = 'staff' and created_at > ${since}::timestamptz order by created_at`;
         for (const message of fresh) {
