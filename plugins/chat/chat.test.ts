@@ -78,6 +78,16 @@ describe('chat plugin', () => {
     expect(res.body.reply.citations.map((c: { title: string }) => c.title)).toEqual(['Priser på tagrender']);
   });
 
+  it('serves a demo page under a strict CSP, the site key escaped', async () => {
+    const page = await host.fetch(`/api/chat/demo?site_key=${encodeURIComponent('"><script>alert(1)</script>')}&lang=en`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const html = await page.text();
+    expect(html).toContain('<script type="module" src="/widgets/chat.js"></script>');
+    expect(html).not.toContain('<script>alert(1)</script>');
+    expect(html).toContain('site-key="&#34;&#62;&#60;script&#62;');
+  });
+
   it('says it does not know, and asks for an email, when the knowledge has no answer', async () => {
     const { body: s } = await start({ lang: 'en' });
     const res = await host.request('POST', `/api/chat/sessions/${s.session_id}/messages`, { ...visitor(s.visitor_token), body: { text: 'Do you sell bicycles for children?' } });

@@ -1,5 +1,6 @@
 import { definePlugin } from '../../plugin-api.js';
 import { CAPABILITIES, Config } from './config.ts';
+import { demoRoute } from './demo.ts';
 import { leadRoutes } from './leads.ts';
 import { indexTranscript } from './sessions.ts';
 import { conversationCompany } from './visitors.ts';
@@ -33,6 +34,7 @@ export default definePlugin({
       if (companyId) await indexTranscript(ctx.forCompany(companyId), payload.conversationId);
     });
     siteRoutes(ctx);
+    demoRoute(ctx);
     const limits = createLimits(ctx.config.rateLimits);
     sessionRoutes(ctx, limits);
     leadRoutes(ctx);
