@@ -31,6 +31,10 @@ describe('chat plugin', () => {
     expect(session.headers.get('access-control-allow-origin')).toBe(ORIGIN);
     expect((await host.request('POST', '/api/chat/sessions', { token: null, headers: { origin: 'https://evil.example' }, body: { site_key: siteKey } })).status).toBe(403);
     expect((await host.request('POST', '/api/chat/sessions', { ...visitor(null), body: { site_key: 'site_nope' } })).status).toBe(403);
+    // A same-origin GET carries no Origin header; the browser's Sec-Fetch-Site says where it is from.
+    const sameOrigin = await host.request('GET', `/api/chat/sessions/${session.body.session_id}/messages`, { token: session.body.visitor_token, headers: { 'sec-fetch-site': 'same-origin' } });
+    expect(sameOrigin.status).toBe(403); // the CRM's own origin is not one of this site's
+    expect((await host.request('GET', `/api/chat/sessions/${session.body.session_id}/messages`, { token: session.body.visitor_token, headers: { 'sec-fetch-site': 'cross-site' } })).status).toBe(403);
     const resumed = await start({ visitor_token: session.body.visitor_token });
     expect(resumed).toMatchObject({ status: 200, body: { session_id: session.body.session_id } });
   });

@@ -17,6 +17,7 @@ export function demoRoute(ctx: Ctx): void {
     const html = `<!doctype html>
 <html lang="${lang}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title>
+<link rel="icon" href="data:,">
 <script type="module" src="/widgets/chat.js"></script></head>
 <body><main><h1>${title}</h1><p>${text}</p></main>
 <crm-chat site-key="${escapeAttribute(siteKey)}" lang="${lang}"></crm-chat></body>

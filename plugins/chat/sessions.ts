@@ -7,7 +7,7 @@ import { fixedReply, replyTo } from './reply.ts';
 import { intentsOf } from './intents.ts';
 import type { createLimits } from './limits.ts';
 import type { Ctx } from './config.ts';
-import { allowOrigin, parse, requireOrigin, siteFor, type Site } from './sites.ts';
+import { allowOrigin, pageOrigin, parse, requireOrigin, siteFor, type Site } from './sites.ts';
 import { type Lang, TEXTS } from './texts.ts';
 import { type Conversation, newVisitorToken, visitorConversation } from './visitors.ts';
 
@@ -44,7 +44,7 @@ export function sessionRoutes(ctx: Ctx, limits: Limits): void {
   ctx.publicRoutes.options('/sessions', (c) => preflight(c));
 
   ctx.publicRoutes.post('/sessions', async (c) => {
-    const origin = c.req.header('origin');
+    const origin = pageOrigin(c);
     limits.take('ip', c.var.clientIp);
     const input = parse(Start, await c.req.json().catch(() => null));
     const site = await siteFor(ctx, input.site_key, origin);
@@ -66,7 +66,7 @@ export function sessionRoutes(ctx: Ctx, limits: Limits): void {
 
   ctx.publicRoutes.get('/sessions/:id/messages', async (c) => {
     const { conversation, store } = await visitorConversation(ctx, c.req.header('authorization'), c.req.param('id'));
-    await checkSiteOrigin(ctx, conversation, c.req.header('origin'));
+    await checkSiteOrigin(ctx, conversation, pageOrigin(c));
     allowOrigin(c, c.req.header('origin'));
     const items = await store.sql<Message>`
       select id, role, text, citations, created_at from chat_messages where conversation_id = ${conversation.id} order by created_at, id`;
@@ -76,7 +76,7 @@ export function sessionRoutes(ctx: Ctx, limits: Limits): void {
   ctx.publicRoutes.post('/sessions/:id/messages', async (c) => {
     limits.take('ip', c.var.clientIp);
     const { conversation, store } = await visitorConversation(ctx, c.req.header('authorization'), c.req.param('id'));
-    await checkSiteOrigin(ctx, conversation, c.req.header('origin'));
+    await checkSiteOrigin(ctx, conversation, pageOrigin(c));
     allowOrigin(c, c.req.header('origin'));
     const { text } = parse(z.strictObject({ text: z.string().trim().min(1, 'is empty').max(ctx.config.maxMessageChars) }), await c.req.json().catch(() => null));
 

@@ -58,6 +58,16 @@ export function requireOrigin(site: Pick<Site, 'allowed_origins'>, origin: strin
   if (!origin || !site.allowed_origins.includes(origin)) throw new CrmError('forbidden', `The origin ${origin ?? '(none)'} may not use this chat`);
 }
 
+/**
+ * The origin of the page making a request: its Origin header, or, for a same-origin GET (which
+ * browsers send without one), the CRM's own origin, as the browser vouches with Sec-Fetch-Site.
+ */
+export function pageOrigin(c: Context): string | undefined {
+  const origin = c.req.header('origin');
+  if (origin) return origin;
+  return c.req.header('sec-fetch-site') === 'same-origin' ? new URL(c.req.url).origin : undefined;
+}
+
 /** Lets the page's origin read the answer (CORS), for the sites' origins only. */
 export function allowOrigin(c: Context, origin: string | undefined): void {
   if (!origin) return;
