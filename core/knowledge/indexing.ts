@@ -25,7 +25,7 @@ export async function indexArticle(
       sourceId: article.id,
       visibility: article.visibility,
       title: article.title,
-      url: null,
+      url: article.url,
       text: article.body,
       format: 'markdown',
     });

@@ -18,6 +18,7 @@ const ArticleOut = z
     visibility: z.enum(['public', 'internal']),
     lang: z.enum(['da', 'en']).nullable(),
     tags: z.array(z.string()),
+    url: z.string().nullable().openapi({ description: 'Where the article is published; citations link to it' }),
     indexed_at: Timestamp.nullable().openapi({ description: 'When its passages were last (re)built; null while a job is pending' }),
     created_at: Timestamp,
     updated_at: Timestamp,
@@ -30,8 +31,9 @@ const fields = {
   visibility: z.enum(['public', 'internal']),
   lang: z.enum(['da', 'en']).nullable(),
   tags: z.array(z.string().trim().min(1).max(50)).max(30),
+  url: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2000).nullable(),
 };
-const Create = z.strictObject(fields).partial({ visibility: true, lang: true, tags: true }).openapi('KnowledgeArticleCreate');
+const Create = z.strictObject(fields).partial({ visibility: true, lang: true, tags: true, url: true }).openapi('KnowledgeArticleCreate');
 const Patch = z.strictObject(fields).partial().openapi('KnowledgeArticlePatch');
 const WithJob = z.object({ article: ArticleOut, job_id: z.string().nullable().openapi({ description: 'The indexing job; poll GET /api/jobs/{id}' }) });
 
@@ -116,7 +118,7 @@ export function knowledgeRoutes(scheduleIndex: ScheduleIndex): OpenAPIHono<AppEn
 
 function articleOut(a: Article): z.infer<typeof ArticleOut> {
   return {
-    id: a.id, company_id: a.companyId, title: a.title, body: a.body, visibility: a.visibility, lang: a.lang, tags: a.tags,
+    id: a.id, company_id: a.companyId, title: a.title, body: a.body, visibility: a.visibility, lang: a.lang, tags: a.tags, url: a.url,
     indexed_at: a.indexedAt?.toISOString() ?? null, created_at: a.createdAt.toISOString(), updated_at: a.updatedAt.toISOString(),
   };
 }

@@ -13,6 +13,7 @@ export interface ArticleInput {
   visibility?: 'public' | 'internal';
   lang?: 'da' | 'en' | null;
   tags?: string[];
+  url?: string | null;
 }
 
 /**

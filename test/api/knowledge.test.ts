@@ -100,6 +100,15 @@ describe.each(DRIVERS)('knowledge base API on %s', (driver) => {
     expect(publicOnly.body.items.every((a: { visibility: string }) => a.visibility === 'public')).toBe(true);
   });
 
+  it('keeps where an article is published, and its passages link there', async () => {
+    const created = checkAnswer(await t.call('POST', '/api/knowledge', { body: { title: 'Garanti på tage', body: 'Alle nye tage har ti års garanti.', url: 'https://www.nordlys-tag.dk/garanti' } }));
+    expect(created.body.article.url).toBe('https://www.nordlys-tag.dk/garanti');
+    await waitForJob(t.db, created.body.job_id);
+    const hit = (await search('ti års garanti tage')).body.hits.find((h: { source_id: string }) => h.source_id === created.body.article.id);
+    expect(hit.url).toBe('https://www.nordlys-tag.dk/garanti');
+    expectInvalid(checkAnswer(await t.call('POST', '/api/knowledge', { body: { title: 'x', body: 'y', url: 'javascript:alert(1)' } })), 'body.url');
+  });
+
   it('refuses bad articles with the field named, and writes nothing', async () => {
     const before = (await t.call('GET', '/api/knowledge?limit=100')).body.items.length;
     expectInvalid(checkAnswer(await t.call('POST', '/api/knowledge', { body: { title: '', body: 'x' } })), 'body.title');

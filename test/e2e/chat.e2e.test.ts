@@ -40,6 +40,7 @@ describe.skipIf(SKIP_BROWSER)('chat end to end: real server, built widget, Chrom
       body: 'En ny tagrende i zink koster kr. 450 pr. meter inkl. moms, monteret. Plasttagrender koster kr. 210 pr. meter.',
       visibility: 'public',
       lang: 'da',
+      url: 'https://www.nordlys-tag.dk/priser/tagrender',
     });
     expect(article.status, JSON.stringify(article.body)).toBe(202);
     // (expect.poll only works inside a test.)
@@ -277,12 +278,10 @@ describe.skipIf(SKIP_BROWSER)('chat end to end: real server, built widget, Chrom
       await answer.waitFor({ timeout: 15_000 });
       expect(await answer.textContent()).toContain('En ny tagrende i zink koster kr. 450 pr. meter');
       expect(await answer.locator('[part=citations]').textContent()).toContain('Priser på tagrender');
-      // A knowledge-base article has no public URL: the citation is its title; a link when it has one.
-      const links = answer.locator('a[part=citation]');
-      if ((await links.count()) > 0) {
-        expect(await links.first().textContent()).toBe('Priser på tagrender');
-        expect(await links.first().getAttribute('href')).toMatch(/^https?:\/\//);
-      }
+      // The article says where it is published, so the citation links there.
+      const link = answer.locator('a[part=citation]').first();
+      expect(await link.textContent()).toBe('Priser på tagrender');
+      expect(await link.getAttribute('href')).toBe('https://www.nordlys-tag.dk/priser/tagrender');
       expect(await widget().locator('.streaming').count()).toBe(0);
       expect(await focused(page)).toBe('text');
 

@@ -102,6 +102,7 @@ export const knowledgeArticles = pgTable('knowledge_articles', {
   visibility: text('visibility', { enum: KNOWLEDGE_VISIBILITY }).notNull().default('public'),
   lang: text('lang', { enum: ['da', 'en'] }),
   tags: text('tags').array().notNull().default([]),
+  url: text('url'),
   indexedAt: ts('indexed_at'),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
