@@ -45,6 +45,10 @@ describe('chat widget size', () => {
       expect(f.gzip).toBeLessThan(f.bytes);
     }
     expect(stdout).toContain('before open');
+    // The integrity hash the README gives for the loader is the one this build makes.
+    const readme = await readFile(path.join(import.meta.dirname, '..', 'README.md'), 'utf8');
+    const documented = /<!-- integrity:chat\.js -->`([^`]+)`/.exec(readme)?.[1];
+    expect(documented, 'widgets/chat/README.md lists the loader integrity of this build').toBe(manifest.files.find((f) => f.file === 'chat.js')!.integrity);
     // No eval, no Function constructor, no inline event handlers in the shipped code.
     for (const f of manifest.files) {
       const js = await readFile(path.join(dir, f.file), 'utf8');
