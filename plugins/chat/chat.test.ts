@@ -204,3 +204,14 @@ describe('chat leads from the conversation', () => {
     await host.close();
   });
 });
+
+describe('leadIn', () => {
+  it('finds an email, a phone number or a company with its legal form in what a visitor writes', async () => {
+    const { leadIn } = await import('./leads.ts');
+    expect(leadIn('Skriv til mette@jensens-vvs.dk')).toEqual({ email: 'mette@jensens-vvs.dk' });
+    expect(leadIn('Ring på 20 30 40 50 i morgen')).toEqual({ phone: '20 30 40 50' });
+    expect(leadIn('Jeg er fra Hansen & Søn Tømrer ApS, vi skal have nyt tag')).toEqual({ company: 'Hansen & Søn Tømrer ApS' });
+    expect(leadIn('Call +45 12 34 56 78, Nordic Roofing A/S')).toEqual({ phone: '+45 12 34 56 78', company: 'Nordic Roofing A/S' });
+    expect(leadIn('Hvad koster 2 tagrender på 10 meter?')).toBeUndefined();
+  });
+});

@@ -39,19 +39,39 @@ export function leadRoutes(ctx: Ctx): void {
  * company with the whole conversation, the person becomes a contact, the timeline gets
  * `chat.lead`.
  */
-export async function identifyVisitor(ctx: Ctx, conversation: Conversation, lead: { email: string; name?: string; phone?: string; company?: string }): Promise<void> {
-  const { company } = await ctx.companies.resolve({ email: lead.email, ...(lead.company ? { name: lead.company } : {}) });
+export async function identifyVisitor(ctx: Ctx, conversation: Conversation, lead: { email?: string; name?: string; phone?: string; company?: string }): Promise<void> {
   let companyId = conversation.company_id;
-  const current = await ctx.companies.get(companyId);
-  if (current?.kind === 'visitor' && company.id !== companyId && company.kind !== 'self') {
-    await ctx.companies.merge(companyId, company.id);
-    await ctx.kv.set(`merged:${companyId}`, company.id);
-    companyId = company.id;
+  // An email or a company name points to a real company; a phone number alone stays with the visitor company.
+  if (lead.email || lead.company) {
+    const { company } = await ctx.companies.resolve({ ...(lead.email ? { email: lead.email } : {}), ...(lead.company ? { name: lead.company } : {}) });
+    const current = await ctx.companies.get(companyId);
+    if (current?.kind === 'visitor' && company.id !== companyId && company.kind !== 'self') {
+      await ctx.companies.merge(companyId, company.id);
+      await ctx.kv.set(`merged:${companyId}`, company.id);
+      companyId = company.id;
+    }
   }
   const store = ctx.forCompany(companyId);
   await store.transaction(async (tx) => {
-    await tx.contacts.upsert({ email: lead.email, ...(lead.name ? { name: lead.name } : {}), ...(lead.phone ? { phone: lead.phone } : {}) });
-    await tx.sql`update chat_conversations set lead_email = ${lead.email} where id = ${conversation.id}`;
-    await tx.timeline.record({ type: 'chat.lead', payload: { conversation_id: conversation.id, email: lead.email, name: lead.name ?? null } });
+    if (lead.email || lead.phone) {
+      await tx.contacts.upsert({ ...(lead.email ? { email: lead.email } : {}), ...(lead.name ? { name: lead.name } : {}), ...(lead.phone ? { phone: lead.phone } : {}) });
+    }
+    await tx.sql`update chat_conversations set lead_email = coalesce(${lead.email ?? null}, lead_email, ${lead.phone ? `phone:${lead.phone}` : null}) where id = ${conversation.id}`;
+    await tx.timeline.record({ type: 'chat.lead', payload: { conversation_id: conversation.id, email: lead.email ?? null, phone: lead.phone ?? null, company: lead.company ?? null, name: lead.name ?? null } });
   });
+}
+
+/**
+ * What a visitor's message says about who they are: an email address, a Danish or
+ * international phone number, or a company name with its legal form (ApS, A/S, I/S, …).
+ *
+ * @example
+ * leadIn('Ring på 20 30 40 50, Lars fra Jensens VVS ApS'); // { phone: '20 30 40 50', company: 'Jensens VVS ApS' }
+ */
+export function leadIn(text: string): { email?: string; phone?: string; company?: string } | undefined {
+  const email = /[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/i.exec(text)?.[0];
+  const phone = /(?:\+\d{2}[\s-]?)?(?:\d{2}[\s-]?){3}\d{2}\b/.exec(text)?.[0]?.trim();
+  const company = /((?:(?:[A-ZÆØÅ0-9][\wæøåÆØÅ&.'-]*|&|og|and)\s){1,6}(?:ApS|A\/S|I\/S|IVS|K\/S|P\/S|Aps))(?=[\s,.!?]|$)/.exec(text)?.[1];
+  if (!email && !phone && !company) return undefined;
+  return { ...(email ? { email } : {}), ...(phone ? { phone } : {}), ...(company ? { company } : {}) };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import type { CompanyStore } from '../../plugin-api.d.ts';
-import { identifyVisitor } from './leads.ts';
+import { identifyVisitor, leadIn } from './leads.ts';
 import { fixedReply, replyTo } from './reply.ts';
 import { intentsOf } from './intents.ts';
 import type { createLimits } from './limits.ts';
@@ -107,10 +107,10 @@ export function sessionRoutes(ctx: Ctx, limits: Limits): void {
       });
       // Indexing the transcript for staff search happens in the background, not in the answer's time.
       await ctx.jobs.enqueue('index-transcript', { conversationId: conversation.id }, { idempotencyKey: `chat:transcript:${botMessage.id}` });
-      // An email address typed in the chat identifies the visitor as the lead form does.
-      const email = /[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/i.exec(text)?.[0];
-      if (email && !conversation.lead_email) {
-        await identifyVisitor(ctx, conversation, { email }).catch((error: unknown) => ctx.logger.info({ err: error }, 'an email in the chat did not identify the visitor'));
+      // An email, phone number or company name typed in the chat identifies the visitor as the lead form does.
+      const lead = conversation.lead_email ? undefined : leadIn(text);
+      if (lead) {
+        await identifyVisitor(ctx, conversation, lead).catch((error: unknown) => ctx.logger.info({ err: error }, 'what the visitor wrote did not identify them'));
       }
       return { botMessage, answer, done: { message_id: botMessage.id, handoff: wantsHuman, ask_email: !answer.confident } };
     };
