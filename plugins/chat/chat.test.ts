@@ -97,6 +97,11 @@ describe('chat plugin', () => {
     const res = await host.request('POST', `/api/chat/sessions/${s.session_id}/messages`, { ...visitor(s.visitor_token), body: { text: 'Do you sell bicycles for children?' } });
     expect(res.body).toMatchObject({ ask_email: true, reply: { citations: [] } });
     expect(res.body.reply.text).toMatch(/^I'm afraid I don't know/);
+    // Unsure answers put the conversation in the staff's queue, and the bot goes on answering.
+    const queue = await host.request('GET', '/api/chat/conversations?status=handoff');
+    expect(queue.body.items.find((i: { id: string }) => i.id === s.session_id)).toMatchObject({ reason: 'unsure', status: 'open' });
+    const next = await host.request('POST', `/api/chat/sessions/${s.session_id}/messages`, { ...visitor(s.visitor_token), body: { text: 'Hvornår har I åbent?' } });
+    expect(next.body).toMatchObject({ handoff: false, ask_email: false });
   });
 
   it('refuses a missing, forged or foreign visitor token', async () => {
@@ -150,7 +155,7 @@ describe('chat handoff, intents and limits', () => {
 
     const queue = await host.request('GET', '/api/chat/conversations?status=handoff');
     const mine = queue.body.items.find((i: { id: string }) => i.id === s.session_id);
-    expect(mine).toMatchObject({ status: 'handoff', intents: ['human', 'price_request'] });
+    expect(mine).toMatchObject({ status: 'handoff', reason: 'asked', intents: ['human', 'price_request'] });
 
     const since = new Date(Date.now() - 1000).toISOString();
     const live = await host.fetch(`/api/chat/sessions/${s.session_id}/events?token=${encodeURIComponent(s.visitor_token)}&since=${since}`, { headers: { origin: ORIGIN } });

@@ -94,7 +94,7 @@ export function sessionRoutes(ctx: Ctx, limits: Limits): void {
                    where id = ${conversation.id}`;
       return visitorMessage;
     });
-    if (wantsHuman) await ctx.kv.set(`handoff:${conversation.id}`, { since: new Date().toISOString() });
+    if (wantsHuman) await ctx.kv.set(`handoff:${conversation.id}`, { since: new Date().toISOString(), reason: 'asked' });
     const reply = wantsHuman
       ? fixedReply({ text: TEXTS[conversation.lang].handoff, citations: [], confident: true })
       : await replyTo(ctx, conversation, text, hits, history.reverse());
@@ -111,6 +111,11 @@ export function sessionRoutes(ctx: Ctx, limits: Limits): void {
       const lead = conversation.lead_email ? undefined : leadIn(text);
       if (lead) {
         await identifyVisitor(ctx, conversation, lead).catch((error: unknown) => ctx.logger.info({ err: error }, 'what the visitor wrote did not identify them'));
+      }
+      // An answer the bot was unsure of puts the conversation in the staff's queue too; the bot
+      // keeps answering the visitor's next questions meanwhile.
+      if (!answer.confident && !(await ctx.kv.get(`handoff:${conversation.id}`))) {
+        await ctx.kv.set(`handoff:${conversation.id}`, { since: new Date().toISOString(), reason: 'unsure' });
       }
       return { botMessage, answer, done: { message_id: botMessage.id, handoff: wantsHuman, ask_email: !answer.confident } };
     };

@@ -22,7 +22,7 @@ export function handoffRoutes(ctx: Ctx): void {
       await tx.sql`update chat_conversations set status = 'handoff' where id = ${conversation.id}`;
       await tx.timeline.record({ type: 'chat.handoff', payload: { conversation_id: conversation.id } });
     });
-    await ctx.kv.set(`handoff:${conversation.id}`, { since: new Date().toISOString() });
+    await ctx.kv.set(`handoff:${conversation.id}`, { since: new Date().toISOString(), reason: 'asked' });
     return c.json({ ok: true });
   });
 
@@ -56,12 +56,15 @@ export function handoffRoutes(ctx: Ctx): void {
   });
 
   ctx.routes.get('/conversations', async (c) => {
-    const status = parse(z.enum(['handoff']), c.req.query('status') ?? 'handoff');
-    const waiting = await ctx.kv.list<{ since: string }>('handoff:', 200);
+    // handoff: waiting for a person, because the visitor asked for one or the bot was unsure.
+    parse(z.enum(['handoff']), c.req.query('status') ?? 'handoff');
+    const waiting = await ctx.kv.list<{ since: string; reason?: 'asked' | 'unsure' }>('handoff:', 200);
     const items = [];
     for (const { key, value } of waiting) {
       const found = await staffConversation(ctx, key.slice('handoff:'.length), (id) => c.var.caller.sees(id));
-      if (found?.conversation.status === status) items.push({ ...summary(found.conversation), waiting_since: value.since, company_id: found.conversation.company_id });
+      if (found && found.conversation.status !== 'closed') {
+        items.push({ ...summary(found.conversation), reason: value.reason ?? 'asked', waiting_since: value.since, company_id: found.conversation.company_id });
+      }
     }
     return c.json({ items });
   });
