@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { definePlugin } from '../../plugin-api.js';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import llmOpenAI from '../llm-openai/index.ts';
 import type { ChatMessage } from '../../plugin-api.d.ts';
 import { createTestHost, type TestHost } from '../../core/plugins/testing/index.ts';
 import plugin from './index.ts';
@@ -8,37 +10,50 @@ import { groundedPrompt, UNSURE_MARK } from './llm.ts';
 const ORIGIN = 'https://www.nordlys-tag.dk';
 const calls: ChatMessage[][] = [];
 
-/** A stand-in model: answers from passage [1] when it mentions tagrender, else says UNSURE; streams in small pieces. */
-const fakeModel = definePlugin({
-  id: 'fake-llm', kind: 'provider', version: '1.0.0', apiVersion: '1.0', capabilities: [],
-  setup: () => ({
-    llm: {
-      id: 'fake', model: 'fake-1',
-      async complete() {
-        throw new Error('not used');
-      },
-      async *stream({ messages }: { messages: ChatMessage[] }) {
-        calls.push(messages);
-        const system = messages[0]!.content;
-        const question = messages.at(-1)!.content;
-        const answerable = /tagrende/i.test(question) && /\[1\][^\n]*\n"""\n[^"]*tagrende/i.test(system);
-        const text = answerable ? 'En tagrende i zink koster **kr. 450** pr. meter [1].' : UNSURE_MARK;
-        for (const piece of text.match(/.{1,4}/gs) ?? []) yield piece;
-      },
-    },
-  }),
-});
+/**
+ * A local OpenAI-compatible server (the real `llm-openai` plugin talks to it over HTTP) that
+ * records what it was sent: it answers from passage [1] when the question and that passage are
+ * about tagrender, else says UNSURE, streaming the answer in small chunks as OpenAI does.
+ */
+let server: http.Server;
+let baseUrl = '';
+async function startStub(): Promise<void> {
+  server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (d) => (body += d));
+    req.on('end', () => {
+      const { messages } = JSON.parse(body) as { messages: ChatMessage[] };
+      calls.push(messages);
+      const system = messages[0]!.content;
+      const question = messages.at(-1)!.content;
+      const answerable = /tagrende/i.test(question) && /\[1\][^\n]*\n"""\n[^"]*tagrende/i.test(system);
+      const text = answerable ? 'En tagrende i zink koster **kr. 450** pr. meter [1].' : UNSURE_MARK;
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      for (const piece of text.match(/.{1,4}/gs) ?? []) {
+        res.write(`data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 0, model: 'stub', choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] })}\n\n`);
+      }
+      res.write(`data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 0, model: 'stub', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\n`);
+      res.end('data: [DONE]\n\n');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+}
 
 describe('chat answers with a language model', () => {
   let host: TestHost;
   let siteKey: string;
   beforeAll(async () => {
-    host = await createTestHost({ plugins: [fakeModel, { plugin, config: { llmTokensPerConversation: 600 } }] });
+    await startStub();
+    host = await createTestHost({ plugins: [{ plugin: llmOpenAI, config: { apiKey: 'sk-test', baseUrl, model: 'stub-model' } }, { plugin, config: { llmTokensPerConversation: 600 } }] });
     siteKey = (await host.request('POST', '/api/chat/sites', { body: { name: 'Web', allowed_origins: [ORIGIN] } })).body.site_key;
     await host.request('POST', '/api/knowledge', { body: { title: 'Priser på tagrender', body: 'En ny tagrende i zink koster kr. 450 pr. meter inkl. moms.' } });
     await host.runJobs();
   });
-  afterAll(() => host.close());
+  afterAll(async () => {
+    await host.close();
+    server.close();
+  });
 
   const visitor = (token: string | null) => ({ token, headers: { origin: ORIGIN, accept: 'text/event-stream' } });
   const ask = async (session: { session_id: string; visitor_token: string }, text: string) => {
