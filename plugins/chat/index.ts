@@ -2,7 +2,7 @@ import { definePlugin } from '../../plugin-api.js';
 import { CAPABILITIES, Config } from './config.ts';
 import { demoRoute } from './demo.ts';
 import { leadRoutes } from './leads.ts';
-import { indexTranscript } from './sessions.ts';
+import { indexTranscript, messageRoutes } from './messages.ts';
 import { conversationCompany } from './visitors.ts';
 import { createLimits } from './limits.ts';
 import { selfCompany } from './self.ts';
@@ -37,6 +37,7 @@ export default definePlugin({
     demoRoute(ctx);
     const limits = createLimits(ctx.config.rateLimits);
     sessionRoutes(ctx, limits);
+    messageRoutes(ctx, limits);
     leadRoutes(ctx);
     handoffRoutes(ctx);
   },
