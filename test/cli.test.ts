@@ -19,9 +19,9 @@ interface Run {
   stderr: string;
 }
 
-function crm(args: string[], env: Record<string, string> = {}): Promise<Run> {
+function crm(args: string[], env: Record<string, string> = {}, cwd?: string): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env } });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -175,23 +175,9 @@ describe('crm command line', { timeout: 120_000 }, () => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-cli-'));
     fs.writeFileSync(path.join(folder, 'package.json'), '{ "type": "module" }');
     fs.writeFileSync(path.join(folder, 'crm.config.ts'), "export default { plugins: [{ use: 'embeddings-offline', config: { dimensions: 5 } }] };\n");
-    const run = await new Promise<Run>((resolve) => {
-      const child = spawn(process.execPath, [BIN, 'migrate'], { cwd: folder, env: { ...process.env, DATA_DIR: path.join(folder, '.data') } });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d) => (stdout += d));
-      child.stderr.on('data', (d) => (stderr += d));
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
-    expect(run.code).toBe(0);
-    const worker = await new Promise<Run>((resolve) => {
-      const child = spawn(process.execPath, [BIN, 'worker'], { cwd: folder, env: { ...process.env, DATA_DIR: path.join(folder, '.data'), LOG_LEVEL: 'warn' } });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d) => (stdout += d));
-      child.stderr.on('data', (d) => (stderr += d));
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
+    const env = { DATA_DIR: path.join(folder, '.data') };
+    expect((await crm(['migrate'], env, folder)).code).toBe(0);
+    const worker = await crm(['worker'], env, folder);
     expect(worker.code).toBe(1);
     expect(worker.stderr.trim().split('\n')).toHaveLength(1);
     expect(worker.stderr).toMatch(/^crm: Plugin embeddings-offline: config field dimensions .*CRM_PLUGIN_EMBEDDINGS_OFFLINE_DIMENSIONS\)$/m);

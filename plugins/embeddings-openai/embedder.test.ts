@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { isCrmError } from '../../core/errors/index.ts';
 import { batches } from './batches.ts';
 import { createOpenAIEmbedder, type OpenAIEmbedderOptions } from './embedder.ts';
+import { close, listen } from '../../test/support/http-server.ts';
 
 /** How the stub answers one call; calls without a scripted answer get `ok`. */
 type Answer =
@@ -84,14 +84,9 @@ function createStub() {
     script,
     url: '',
     async start() {
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      this.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+      this.url = `${await listen(server)}/v1`;
     },
-    async stop() {
-      for (const t of timers) clearTimeout(t);
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    stop: () => close(server, timers),
   };
 }
 
@@ -210,7 +205,7 @@ describe('createOpenAIEmbedder', () => {
     stub.script.push({ status: 400, message: 'This model does not support specifying dimensions.' });
     const error = await failure(embedder({ model: 'ada' }).embed(['x']));
     expect(error.code).toBe('bad_request');
-    expect(error.message).toMatch(/model ada \(HTTP 400: This model does not support specifying dimensions\.\)/);
+    expect(error.message).toMatch(/model ada at .* refused the request \(HTTP 400: This model does not support specifying dimensions\.\)/);
     expect(stub.calls).toHaveLength(2);
   });
 
@@ -253,7 +248,7 @@ describe('createOpenAIEmbedder', () => {
   it('reports an unreachable server as unavailable', async () => {
     const error = await failure(embedder({ baseUrl: 'http://127.0.0.1:1/v1', maxRetries: 1 }).embed(['x']));
     expect(error.code).toBe('unavailable');
-    expect(error.message).toMatch(/Could not reach the embedding provider at http:\/\/127\.0\.0\.1:1\/v1/);
+    expect(error.message).toMatch(/The embedding model .* at http:\/\/127\.0\.0\.1:1\/v1 could not be reached/);
   });
 
   it('refuses bad options up front', () => {

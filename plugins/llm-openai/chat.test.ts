@@ -1,8 +1,8 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { isCrmError } from '../../core/errors/index.ts';
 import { createOpenAIChat, type ChatUsage, type OpenAIChatOptions } from './chat.ts';
+import { close, listen } from '../../test/support/http-server.ts';
 
 /** How the stub answers one call; calls without a scripted answer get `ok`. */
 type Answer =
@@ -80,14 +80,9 @@ function createStub() {
     script,
     url: '',
     async start() {
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      this.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+      this.url = `${await listen(server)}/v1`;
     },
-    async stop() {
-      for (const t of timers) clearTimeout(t);
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    stop: () => close(server, timers),
   };
 }
 

@@ -2,7 +2,7 @@ import OpenAI from 'openai';
 import { CrmError } from '../../plugin-api.js';
 import type { ChatMessage, LlmProvider } from '../../plugin-api.d.ts';
 import { openDeadline, sleep, type Deadline } from './deadline.ts';
-import { classifyFailure, retryDelayMs, streamFailure } from './failure.ts';
+import { classifyFailure, retryDelayMs, streamFailure } from '../openai-compatible/failure.ts';
 import { estimateUsage, readChunk, readCompletion, readUsage, type ChatUsage } from './reply.ts';
 
 export type { ChatUsage } from './reply.ts';

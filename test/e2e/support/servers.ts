@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../../support/net.ts';
+import { PAGE_JS } from '../../../widgets/chat/test/support/stub-server.ts';
 
 const BIN = path.resolve(import.meta.dirname, '../../../bin/crm.js');
 
@@ -94,16 +95,6 @@ export interface HostPage {
   csp: string;
   close: () => Promise<void>;
 }
-
-/** Listeners the page installs before the widget loads (a file of its own: the CSP forbids inline scripts). */
-const PAGE_JS = `
-window.__events = [];
-window.__csp = [];
-for (const type of ['crm-chat-open', 'crm-chat-close', 'crm-chat-lead']) {
-  document.addEventListener(type, (e) => window.__events.push({ type, detail: e.detail }));
-}
-document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));
-`;
 
 const PAGE_CSS = 'body { font-family: sans-serif; margin: 2rem; }\n';
 

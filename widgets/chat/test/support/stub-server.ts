@@ -97,7 +97,8 @@ ${query.get('dup') ? '<script type="module" src="/widgets/chat.js?copy=2"></scri
 </html>`;
 }
 
-const PAGE_JS = `
+/** Listeners a test page installs before the widget loads: its events and any CSP violation (a file of its own, as the CSP forbids inline scripts). */
+export const PAGE_JS = `
 window.__events = [];
 window.__csp = [];
 for (const type of ['crm-chat-open', 'crm-chat-close', 'crm-chat-lead']) {

@@ -1,3 +1,8 @@
+/**
+ * Failure handling shared by the plugins that talk to OpenAI-compatible servers
+ * (`embeddings-openai`, `llm-openai`): which failures to retry, how long to wait, and one-line
+ * CrmErrors that name the server and model and never contain the key. A library, not a plugin.
+ */
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
 import { CrmError } from '../../plugin-api.js';
 
@@ -12,7 +17,7 @@ export interface Failure {
 }
 
 export interface FailureContext {
-  /** `The chat model <model> at <base URL>`: every message starts with it. Never the key. */
+  /** `The chat model <model> at <base URL>` (or embedding model): every message starts with it. Never the key. */
   who: string;
   apiKey: string;
   timeoutMs: number;
@@ -23,7 +28,7 @@ export interface FailureContext {
 /**
  * Turns whatever the initial request threw into a decision and a one-line CrmError.
  *
- * Code choices (as in embeddings-openai): a refused key (401/403) is `unavailable`, not
+ * Code choices: a refused key (401/403) is `unavailable`, not
  * `unauthorized`: the fault is the server's OPENAI_API_KEY, which only the operator can fix, not
  * the credentials of our API's caller. Other 4xx are `bad_request` (unknown model, context too
  * long): retrying the same request cannot help.
@@ -91,7 +96,7 @@ export function retryDelayMs(attempt: number, retryAfter: number | undefined, ba
 }
 
 /** `retry-after-ms` (OpenAI's) or `Retry-After` in seconds or as an HTTP date, in ms. */
-function retryAfterMs(headers: Headers | undefined): number | undefined {
+export function retryAfterMs(headers: Headers | undefined): number | undefined {
   const ms = Number(headers?.get('retry-after-ms') ?? Number.NaN);
   if (Number.isFinite(ms) && ms >= 0) return ms;
   const value = headers?.get('retry-after');
