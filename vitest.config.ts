@@ -8,7 +8,7 @@ export default defineConfig({
     // The example plugin imports the CRM by its package name, as a third-party plugin does.
     alias: {
       'open-crm/plugin': here('./plugin-api.js'),
-      'open-crm/testing': here('./core/plugins/testing/index.ts'),
+      'open-crm/testing': here('./app/testing/index.ts'),
     },
   },
   test: {

@@ -18,7 +18,7 @@ import type { HostServices } from '../core/plugins/context/index.ts';
 import { createPluginHost } from '../core/plugins/host.ts';
 import { callApp } from '../core/plugins/testing/request.ts';
 import { replaceChunks } from '../core/search/chunks/store.ts';
-import { createOfflineEmbedder } from '../core/search/embeddings/index.ts';
+import { createOfflineEmbedder } from '../app/offline-embedder.ts';
 import chat from '../plugins/chat/index.ts';
 import { generateCorpus, generateQueries } from './search/corpus.ts';
 import { openBenchDatabase } from './search/db.ts';

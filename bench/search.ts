@@ -23,7 +23,7 @@ import { createCompany } from '../core/companies/store.ts';
 import { scope } from '../core/db/scope/index.ts';
 import { type Database, rowsOf } from '../core/db/types.ts';
 import { replaceChunks } from '../core/search/chunks/store.ts';
-import { createOfflineEmbedder } from '../core/search/embeddings/index.ts';
+import { createOfflineEmbedder } from '../app/offline-embedder.ts';
 import { searchExact, searchInScope } from '../core/search/hybrid/index.ts';
 import { passageText } from '../core/search/indexer.ts';
 import { type BenchQuery, type Corpus, generateCorpus, generateQueries } from './search/corpus.ts';

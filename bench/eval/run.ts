@@ -16,7 +16,7 @@ import { createCompany } from '../../core/companies/store.ts';
 import { scope } from '../../core/db/scope/index.ts';
 import type { Database, Tx } from '../../core/db/types.ts';
 import type { EmbeddingProvider } from '../../core/search/embeddings/types.ts';
-import { createOfflineEmbedder } from '../../core/search/embeddings/index.ts';
+import { createOfflineEmbedder } from '../../app/offline-embedder.ts';
 import { type SearchHit, type SearchOptions, hybridSearch } from '../../core/search/hybrid/index.ts';
 import { indexText } from '../../core/search/indexer.ts';
 

@@ -4,9 +4,11 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CrmConfigFile } from '../../plugin-api.d.ts';
 import { CrmError } from '../errors/index.ts';
-import { BUILT_IN_PLUGINS } from './builtin.ts';
 import { checkDefinition } from './definition.ts';
 import type { PluginEntry } from './host.ts';
+
+/** Plugins that ship with an application, by id: loaded only when listed. */
+export type BuiltInPlugins = Record<string, () => Promise<{ default: unknown }>>;
 
 /** Where the config file is looked for, in this order, in the working directory. */
 export const CONFIG_FILES = ['crm.config.ts', 'crm.config.mts', 'crm.config.js', 'crm.config.mjs'];
@@ -16,19 +18,21 @@ export const CONFIG_FILES = ['crm.config.ts', 'crm.config.mts', 'crm.config.js',
  * it lists: a built-in plugin by id (`'website'`), a package by name (`'crm-plugin-csv-leads'`,
  * resolved from `cwd` as the app's own imports are), or an inline definition; each optionally
  * with its config: `{ use: 'crm-plugin-csv-leads', config: { delimiter: ';' } }`.
+ * `builtIns` is the application's catalogue of bundled plugins (the core ships none).
  * `defaults` (the built-ins the environment asks for, e.g. the embedding provider) are added
  * unless the file lists them.
  *
  * @example
- * const entries = await loadPlugins({ cwd: process.cwd(), env: process.env, defaults: ['embeddings-offline'] });
+ * const entries = await loadPlugins({ cwd: process.cwd(), env: process.env, defaults: ['embeddings-offline'], builtIns: BUILT_IN_PLUGINS });
  */
-export async function loadPlugins(options: { cwd: string; env: Record<string, string | undefined>; defaults: string[] }): Promise<PluginEntry[]> {
+export async function loadPlugins(options: { cwd: string; env: Record<string, string | undefined>; defaults: string[]; builtIns?: BuiltInPlugins }): Promise<PluginEntry[]> {
+  const builtIns = options.builtIns ?? {};
   const file = configFile(options.cwd, options.env.CRM_CONFIG);
   const listed = file ? await readConfigFile(file) : [];
   const entries: PluginEntry[] = [];
-  for (const item of listed) entries.push(await loadItem(item, options.cwd, file!));
+  for (const item of listed) entries.push(await loadItem(item, options.cwd, file!, builtIns));
   for (const id of options.defaults) {
-    if (!entries.some((e) => e.plugin.id === id)) entries.push(await loadItem(id, options.cwd, 'defaults'));
+    if (!entries.some((e) => e.plugin.id === id)) entries.push(await loadItem(id, options.cwd, 'defaults', builtIns));
   }
   return entries;
 }
@@ -59,22 +63,22 @@ async function readConfigFile(file: string): Promise<NonNullable<CrmConfigFile['
   return config.plugins ?? [];
 }
 
-async function loadItem(item: NonNullable<CrmConfigFile['plugins']>[number], cwd: string, file: string): Promise<PluginEntry> {
-  if (typeof item === 'string') return { ...(await importPlugin(item, cwd)) };
+async function loadItem(item: NonNullable<CrmConfigFile['plugins']>[number], cwd: string, file: string, builtIns: BuiltInPlugins): Promise<PluginEntry> {
+  if (typeof item === 'string') return { ...(await importPlugin(item, cwd, builtIns)) };
   if (item && typeof item === 'object' && 'use' in item && typeof item.use === 'string') {
-    return { ...(await importPlugin(item.use, cwd)), config: item.config };
+    return { ...(await importPlugin(item.use, cwd, builtIns)), config: item.config };
   }
   return { plugin: checkDefinition(item, path.basename(file)), origin: path.basename(file) };
 }
 
-async function importPlugin(name: string, cwd: string): Promise<Omit<PluginEntry, 'config'>> {
-  const builtIn = BUILT_IN_PLUGINS[name];
+async function importPlugin(name: string, cwd: string, builtIns: BuiltInPlugins): Promise<Omit<PluginEntry, 'config'>> {
+  const builtIn = builtIns[name];
   if (builtIn) return { plugin: checkDefinition((await builtIn()).default, name), origin: 'built-in' };
   let resolved: string;
   try {
     resolved = createRequire(path.join(cwd, 'package.json')).resolve(name);
   } catch {
-    const known = Object.keys(BUILT_IN_PLUGINS).join(', ');
+    const known = Object.keys(builtIns).join(', ') || 'none';
     throw new CrmError('bad_request', `Plugin "${name}" is neither built in (${known}) nor an installed package; npm install it first`);
   }
   const module = (await import(pathToFileURL(resolved).href)) as { default?: unknown };

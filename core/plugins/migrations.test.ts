@@ -11,7 +11,7 @@ import { scope } from '../db/scope/index.ts';
 import { rowsOf } from '../db/types.ts';
 import { createEventBus } from '../events/bus.ts';
 import { createLogger } from '../log/index.ts';
-import { createOfflineEmbedder } from '../search/embeddings/index.ts';
+import { createWordEmbedder } from '../search/embeddings/index.ts';
 import type { HostServices } from './context/index.ts';
 import { createPluginHost } from './host.ts';
 
@@ -33,7 +33,7 @@ describe.each(DRIVERS)('plugin migrations on %s', (driver) => {
   let services: HostServices;
   beforeAll(async () => {
     t = await createTestDatabase(driver);
-    const embedder = createOfflineEmbedder();
+    const embedder = createWordEmbedder();
     const logger = createLogger('silent');
     services = {
       db: t.db, logger, bus: createEventBus(logger), jobHandlers: new Map(), embedder: () => embedder, llm: () => undefined,

@@ -9,7 +9,7 @@ import { createWorker } from '../jobs/index.ts';
 import { createLogger, type Logger } from '../log/index.ts';
 import { PACKAGE_ROOT } from '../paths.ts';
 import { bootstrap } from './bootstrap.ts';
-import { startRuntime } from './runtime.ts';
+import { type RuntimeOptions, startRuntime } from './runtime.ts';
 
 export const VERSION: string = (JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -26,17 +26,21 @@ export interface RunningServer {
  * the in-process job worker and serves HTTP until `close()`.
  *
  * @example
- * const server = await startServer(loadConfig());
+ * const server = await startServer(loadConfig(), { plugins, embeddingProvider: 'embeddings-offline' });
  * // … later
  * await server.close();
  */
-export async function startServer(config: Config, options: { print?: (line: string) => void; env?: Record<string, string | undefined>; cwd?: string } = {}): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  options: Pick<RuntimeOptions, 'plugins' | 'embeddingProvider'> & { print?: (line: string) => void; env?: Record<string, string | undefined> },
+): Promise<RunningServer> {
   const logger = createLogger(config.logLevel);
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
   const runtime = await startRuntime(config, {
     logger,
     env: options.env ?? process.env,
-    cwd: options.cwd ?? process.cwd(),
+    plugins: options.plugins,
+    embeddingProvider: options.embeddingProvider,
     beforePlugins: async (db) => {
       const boot = await bootstrap(db, { dataDir: config.dataDir, selfCompany: config.selfCompany });
       if (boot.adminSecret) {

@@ -8,7 +8,6 @@ import type { JobHandler, JobHandlers } from '../jobs/index.ts';
 import type { Logger } from '../log/index.ts';
 import type { HostServices } from '../plugins/context/index.ts';
 import { createPluginHost, type PluginEntry, type PluginHost } from '../plugins/host.ts';
-import { loadPlugins } from '../plugins/load.ts';
 import { type EmbeddingProvider, ensureEmbeddingSettings, withEmbeddingCache } from '../search/embeddings/index.ts';
 import { coreJobHandlers } from './jobs.ts';
 
@@ -26,22 +25,28 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-/** The built-in plugin behind each EMBEDDING_PROVIDER shorthand. */
-const EMBEDDING_PLUGINS: Record<string, string> = { offline: 'embeddings-offline', openai: 'embeddings-openai' };
+/** What a process runs: its plugins (the core names none), and which one embeds. */
+export interface RuntimeOptions {
+  logger: Logger;
+  env: Record<string, string | undefined>;
+  /** The plugins to start, loaded by the application (see app/plugins.ts). */
+  plugins: PluginEntry[];
+  /** The id of the plugin whose embedding provider fills and searches the vectors. */
+  embeddingProvider: string;
+  /** false skips the check that the provider matches the stored vectors (for `crm reembed`, which is how a mismatch is fixed). */
+  checkEmbeddings?: boolean;
+  /** First-start work after migrating, before plugins start. */
+  beforePlugins?: (db: Database) => Promise<void>;
+}
 
 /**
- * Opens the database, migrates, loads and starts the plugins (crm.config.ts and the
- * embedding provider the environment asks for), and checks that the provider matches the
- * stored vectors. `checkEmbeddings: false` skips that check (for `crm reembed`, which is
- * how a mismatch is fixed).
+ * Opens the database, migrates, starts the given plugins, and checks that the embedding
+ * provider matches the stored vectors.
  *
  * @example
- * const runtime = await startRuntime(config, { logger, env: process.env, cwd: process.cwd() });
+ * const runtime = await startRuntime(config, { logger, env: process.env, plugins, embeddingProvider: 'embeddings-offline' });
  */
-export async function startRuntime(
-  config: Config,
-  options: { logger: Logger; env: Record<string, string | undefined>; cwd: string; plugins?: PluginEntry[]; checkEmbeddings?: boolean; beforePlugins?: (db: Database) => Promise<void> },
-): Promise<Runtime> {
+export async function startRuntime(config: Config, options: RuntimeOptions): Promise<Runtime> {
   const { logger } = options;
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   let host: PluginHost | undefined;
@@ -66,10 +71,8 @@ export async function startRuntime(
     };
     host = createPluginHost(services, { env: options.env });
 
-    const providerId = EMBEDDING_PLUGINS[config.embeddings.provider] ?? config.embeddings.provider;
-    const builtInDefault = [...(providerId in BUILT_IN_CONFIG ? [providerId] : []), ...(config.llm.provider === 'openai' ? ['llm-openai'] : [])];
-    const entries = options.plugins ?? (await loadPlugins({ cwd: options.cwd, env: options.env, defaults: builtInDefault }));
-    await host.start(entries.map((entry) => (entry.plugin.id in BUILT_IN_CONFIG && !entry.config ? { ...entry, config: BUILT_IN_CONFIG[entry.plugin.id]!(config) } : entry)));
+    const providerId = options.embeddingProvider;
+    await host.start(options.plugins);
 
     const provider = host.embeddings(providerId);
     if (!provider) {
@@ -97,18 +100,3 @@ export async function startRuntime(
     throw error;
   }
 }
-
-/** The config of the built-in embedding providers comes from the core's environment variables. */
-const BUILT_IN_CONFIG: Record<string, (config: Config) => Record<string, unknown>> = {
-  'embeddings-offline': (config) => ({ dimensions: config.embeddings.dimensions }),
-  'llm-openai': (config) => ({
-    apiKey: config.openai.apiKey,
-    ...(config.openai.baseUrl ? { baseUrl: config.openai.baseUrl } : {}),
-    ...(config.llm.model ? { model: config.llm.model } : {}),
-  }),
-  'embeddings-openai': (config) => ({
-    apiKey: config.openai.apiKey, dimensions: config.embeddings.dimensions,
-    ...(config.openai.baseUrl ? { baseUrl: config.openai.baseUrl } : {}),
-    ...(config.embeddings.model ? { model: config.embeddings.model } : {}),
-  }),
-};

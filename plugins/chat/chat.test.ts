@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestHost, type TestHost } from '../../core/plugins/testing/index.ts';
+import { createTestHost, type TestHost } from '../../app/testing/index.ts';
 import plugin from './index.ts';
 
 const ORIGIN = 'https://www.nordlys-tag.dk';
@@ -72,7 +72,7 @@ describe('chat plugin', () => {
     const customer = await host.company('Kunde med tagrender A/S');
     const { indexText } = await import('../../core/search/indexer.ts');
     const { scope } = await import('../../core/db/scope/index.ts');
-    const { createOfflineEmbedder } = await import('../../core/search/embeddings/index.ts');
+    const { createOfflineEmbedder } = await import('../../app/offline-embedder.ts');
     await scope(host.db, [customer]).run((tx) =>
       indexText(tx, createOfflineEmbedder(), { companyId: customer, sourceType: 'document', sourceId: 'tilbud', visibility: 'public', title: 'Kundens tilbud', text: 'Hemmeligt: vi betaler kr. 999 pr. meter for tagrender i zink.' }),
     );

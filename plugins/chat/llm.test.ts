@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import llmOpenAI from '../llm-openai/index.ts';
 import type { ChatMessage } from '../../plugin-api.d.ts';
-import { createTestHost, type TestHost } from '../../core/plugins/testing/index.ts';
+import { createTestHost, type TestHost } from '../../app/testing/index.ts';
 import plugin from './index.ts';
 import { groundedPrompt, UNSURE_MARK } from './llm.ts';
 

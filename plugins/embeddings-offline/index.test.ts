@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { createTestHost } from '../../core/plugins/testing/index.ts';
+import { createTestHost } from '../../app/testing/index.ts';
 import plugin from './index.ts';
 
 it('runs as a provider plugin with the configured dimension', async () => {

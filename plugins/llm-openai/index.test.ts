@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, it } from 'vitest';
-import { createTestHost } from '../../core/plugins/testing/index.ts';
+import { createTestHost } from '../../app/testing/index.ts';
 import plugin from './index.ts';
 
 it('runs as the host LLM provider against an OpenAI-compatible server', async () => {

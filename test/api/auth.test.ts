@@ -7,7 +7,7 @@ import { createApp } from '../../core/http/app.ts';
 import type { AppEnv } from '../../core/http/env.ts';
 import { createLogger } from '../../core/log/index.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
-import { createOfflineEmbedder } from '../../core/search/embeddings/index.ts';
+import { createOfflineEmbedder } from '../../app/offline-embedder.ts';
 import { checkAnswer, expectProblem } from '../support/problems.ts';
 import { DRIVERS } from '../support/databases.ts';
 

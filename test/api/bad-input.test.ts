@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../core/http/app.ts';
 import { createLogger } from '../../core/log/index.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
-import { createOfflineEmbedder } from '../../core/search/embeddings/index.ts';
+import { createOfflineEmbedder } from '../../app/offline-embedder.ts';
 import { checkAnswer, expectInvalid, expectProblem } from '../support/problems.ts';
 import { DRIVERS } from '../support/databases.ts';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scope } from '../../core/db/scope/index.ts';
-import { createOfflineEmbedder } from '../../core/search/embeddings/index.ts';
+import { createOfflineEmbedder } from '../../app/offline-embedder.ts';
 import { indexText } from '../../core/search/indexer.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { DRIVERS } from '../support/databases.ts';

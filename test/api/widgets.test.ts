@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../core/http/app.ts';
 import { createLogger } from '../../core/log/index.ts';
-import { createOfflineEmbedder } from '../../core/search/embeddings/index.ts';
+import { createOfflineEmbedder } from '../../app/offline-embedder.ts';
 import { buildWidgets } from '../../scripts/build-widgets.ts';
 import { createTestDatabase, type TestDatabase } from '../support/databases.ts';
 

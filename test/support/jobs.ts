@@ -1,5 +1,6 @@
 import { createWorker, getJob, type Job, type Worker } from '../../core/jobs/index.ts';
-import { createOfflineEmbedder, type EmbeddingProvider } from '../../core/search/embeddings/index.ts';
+import { createOfflineEmbedder } from '../../app/offline-embedder.ts';
+import type { EmbeddingProvider } from '../../core/search/embeddings/index.ts';
 import { coreJobHandlers } from '../../core/server/jobs.ts';
 import type { Database } from './app.ts';
 

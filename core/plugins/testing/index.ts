@@ -21,7 +21,7 @@ import { createApp } from '../../http/app.ts';
 import { drainJobs, type JobHandler } from '../../jobs/index.ts';
 import { createLogger } from '../../log/index.ts';
 import { createCompany } from '../../companies/store.ts';
-import { createOfflineEmbedder } from '../../search/embeddings/index.ts';
+import { createWordEmbedder, type EmbeddingProvider } from '../../search/embeddings/index.ts';
 import { ensureSelfCompany } from '../../companies/self.ts';
 import { coreJobHandlers } from '../../server/jobs.ts';
 import type { HostServices } from '../context/index.ts';
@@ -38,6 +38,8 @@ export interface TestHostOptions {
   allowPrivateFetch?: boolean;
   /** Log level of the host and plugins; default `silent`. */
   logLevel?: string;
+  /** The embedding provider; `open-crm/testing` gives the offline default, the core alone a plain word hasher. */
+  embedder?: EmbeddingProvider;
 }
 
 export type { TestResponse } from './request.ts';
@@ -70,7 +72,7 @@ export interface TestHost {
 
 /**
  * Starts an in-memory CRM (PGlite, migrated, with the own company and an admin key), the
- * offline embedder, and the given plugins, exactly as the server would run them.
+ * embedding provider, and the given plugins, exactly as the server would run them.
  */
 export async function createTestHost(options: TestHostOptions): Promise<TestHost> {
   const logger = createLogger(options.logLevel ?? 'silent');
@@ -83,7 +85,7 @@ export async function createTestHost(options: TestHostOptions): Promise<TestHost
   const clock = { now: () => new Date(Date.now() + offset), advance: (ms: number) => void (offset += ms) };
 
   const bus = createEventBus(logger);
-  const embedder = createOfflineEmbedder();
+  const embedder = options.embedder ?? createWordEmbedder();
   const pluginJobs = new Map<string, JobHandler>();
   const services: HostServices = {
     db, logger, bus, jobHandlers: pluginJobs, embedder: () => embedder, llm: () => host.llm(),

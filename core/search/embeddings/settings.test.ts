@@ -7,13 +7,13 @@ import { rowsOf } from '../../db/types.ts';
 import { hybridSearch } from '../hybrid/index.ts';
 import { indexText } from '../indexer.ts';
 import { reembedAll } from '../reembed.ts';
-import { createOfflineEmbedder } from './index.ts';
+import { createWordEmbedder } from './index.ts';
 import { ensureEmbeddingSettings, readEmbeddingSettings } from './settings.ts';
 import type { EmbeddingProvider } from './types.ts';
 
-/** The offline method under another model name and size: a stand-in for a changed provider. */
+/** The word method under another model name and size: a stand-in for a changed provider. */
 function renamed(model: string, dimensions: number): EmbeddingProvider {
-  const inner = createOfflineEmbedder({ dimensions });
+  const inner = createWordEmbedder({ dimensions });
   return { id: 'test', model, dimensions, embed: (texts, kind) => inner.embed(texts, kind) };
 }
 
@@ -34,23 +34,23 @@ describe.each(DRIVERS)('embedding settings and re-embedding on %s', (driver) => 
   it('adopts the provider of a database without vectors, also another dimension', async () => {
     await ensureEmbeddingSettings(t.db, renamed('wide-v1', 512));
     expect(await readEmbeddingSettings(t.db)).toEqual({ dimensions: 512, model: 'wide-v1' });
-    await ensureEmbeddingSettings(t.db, createOfflineEmbedder());
-    expect(await readEmbeddingSettings(t.db)).toEqual({ dimensions: 384, model: 'offline-hash-v2' });
+    await ensureEmbeddingSettings(t.db, createWordEmbedder());
+    expect(await readEmbeddingSettings(t.db)).toEqual({ dimensions: 384, model: 'words-v1-384' });
   });
 
   it('refuses another provider once vectors are stored, naming both and the command that re-embeds', async () => {
-    await index(createOfflineEmbedder(), 'a', 'Tagrender i zink monteres på tre dage.');
+    await index(createWordEmbedder(), 'a', 'Tagrender i zink monteres på tre dage.');
     for (const other of [renamed('wide-v1', 512), renamed('other-v1', 384)]) {
       const error = await ensureEmbeddingSettings(t.db, other).catch((e: Error) => e);
       expect(error).toMatchObject({ code: 'conflict' });
-      expect((error as Error).message).toMatch(/offline-hash-v2 \(384 dimensions\).*test\/.* \(\d+ dimensions\).*crm reembed/);
+      expect((error as Error).message).toMatch(/words-v1-384 \(384 dimensions\).*test\/.* \(\d+ dimensions\).*crm reembed/);
     }
-    expect(await readEmbeddingSettings(t.db)).toEqual({ dimensions: 384, model: 'offline-hash-v2' });
+    expect(await readEmbeddingSettings(t.db)).toEqual({ dimensions: 384, model: 'words-v1-384' });
   });
 
   it('refuses a provider answer of the wrong size or with NaN, and keeps the previous passages', async () => {
-    const good = createOfflineEmbedder();
-    const short: EmbeddingProvider = { ...good, id: 'offline', model: 'offline-hash-v2', dimensions: 384, embed: async (texts) => texts.map(() => [0.1, 0.2]) };
+    const good = createWordEmbedder();
+    const short: EmbeddingProvider = { ...good, id: 'offline', model: 'words-v1-384', dimensions: 384, embed: async (texts) => texts.map(() => [0.1, 0.2]) };
     const nan: EmbeddingProvider = { ...short, embed: async (texts) => texts.map(() => Array.from({ length: 384 }, () => Number.NaN)) };
     await expect(index(short, 'a', 'Ny tekst om ovenlysvinduer.')).rejects.toThrow(/2 dimensions.*384/);
     await expect(index(nan, 'a', 'Ny tekst om ovenlysvinduer.')).rejects.toThrow(/NaN/);
@@ -59,7 +59,7 @@ describe.each(DRIVERS)('embedding settings and re-embedding on %s', (driver) => 
   });
 
   it('re-embeds every passage with a new provider, resizing the column, and search works after', async () => {
-    await index(createOfflineEmbedder(), 'b', 'Solceller og batterier til parcelhuse.');
+    await index(createWordEmbedder(), 'b', 'Solceller og batterier til parcelhuse.');
     const wide = renamed('wide-v1', 512);
     const seen: number[] = [];
     const result = await reembedAll(t.db, wide, (done) => seen.push(done));

@@ -1,8 +1,9 @@
-import type { Config } from '../config/index.ts';
-import { CrmError } from '../errors/index.ts';
-import { createWorker } from '../jobs/index.ts';
-import { createLogger } from '../log/index.ts';
-import { startRuntime } from '../server/runtime.ts';
+import type { Config } from '../../core/config/index.ts';
+import { CrmError } from '../../core/errors/index.ts';
+import { createWorker } from '../../core/jobs/index.ts';
+import { createLogger } from '../../core/log/index.ts';
+import { startRuntime } from '../../core/server/runtime.ts';
+import { configuredPlugins } from '../plugins.ts';
 import { parseOptions } from './index.ts';
 
 /**
@@ -25,7 +26,7 @@ export async function workerCommand(config: Config, io: { out: (line: string) =>
     throw new CrmError('bad_request', '--concurrency must be a whole number from 1 to 256');
   }
   const logger = createLogger(config.logLevel);
-  const runtime = await startRuntime(config, { logger, env: process.env, cwd: process.cwd() });
+  const runtime = await startRuntime(config, { logger, env: process.env, ...(await configuredPlugins(config, { env: process.env, cwd: process.cwd() })) });
   const { db } = runtime;
   try {
     const handlers = runtime.jobHandlers;

@@ -1,6 +1,6 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { loadConfig } from '../config/index.ts';
-import { CrmError } from '../errors/index.ts';
+import { loadConfig } from '../../core/config/index.ts';
+import { CrmError } from '../../core/errors/index.ts';
 import { keysCommand } from './keys.ts';
 import { migrateCommand } from './migrate.ts';
 import { reembedCommand } from './reembed.ts';

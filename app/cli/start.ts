@@ -1,9 +1,11 @@
-import type { Config } from '../config/index.ts';
-import { startServer } from '../server/index.ts';
+import type { Config } from '../../core/config/index.ts';
+import { startServer } from '../../core/server/index.ts';
+import { configuredPlugins } from '../plugins.ts';
 
 /** `crm start`: serves until SIGINT/SIGTERM, then closes the database and its lock. */
 export async function startCommand(config: Config, io: { out: (line: string) => void }): Promise<number> {
-  const server = await startServer(config, { print: io.out });
+  const plugins = await configuredPlugins(config, { env: process.env, cwd: process.cwd() });
+  const server = await startServer(config, { ...plugins, print: io.out });
   // Listen for signals before saying we listen: whoever waits for that line may signal at once.
   const stopped = new Promise<void>((resolve) => {
     const stop = () => resolve();

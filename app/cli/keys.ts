@@ -1,12 +1,12 @@
-import { audit } from '../audit/index.ts';
-import { createApiKey, listApiKeys, revokeApiKey } from '../auth/keys.ts';
-import type { Config } from '../config/index.ts';
-import { migrate } from '../db/migrator/index.ts';
-import { openDatabase } from '../db/open.ts';
-import { API_SCOPES, type ApiScope } from '../db/schema/index.ts';
-import type { Database } from '../db/types.ts';
-import { CrmError } from '../errors/index.ts';
-import { isUuid } from '../ids/index.ts';
+import { audit } from '../../core/audit/index.ts';
+import { createApiKey, listApiKeys, revokeApiKey } from '../../core/auth/keys.ts';
+import type { Config } from '../../core/config/index.ts';
+import { migrate } from '../../core/db/migrator/index.ts';
+import { openDatabase } from '../../core/db/open.ts';
+import { API_SCOPES, type ApiScope } from '../../core/db/schema/index.ts';
+import type { Database } from '../../core/db/types.ts';
+import { CrmError } from '../../core/errors/index.ts';
+import { isUuid } from '../../core/ids/index.ts';
 import { parseOptions } from './index.ts';
 
 type Io = { out: (line: string) => void };

@@ -1,7 +1,8 @@
-import type { Config } from '../config/index.ts';
-import { createLogger } from '../log/index.ts';
-import { startRuntime } from '../server/runtime.ts';
-import { reembedAll } from '../search/reembed.ts';
+import type { Config } from '../../core/config/index.ts';
+import { createLogger } from '../../core/log/index.ts';
+import { startRuntime } from '../../core/server/runtime.ts';
+import { configuredPlugins } from '../plugins.ts';
+import { reembedAll } from '../../core/search/reembed.ts';
 import { progressBar } from './progress.ts';
 
 /**
@@ -11,7 +12,7 @@ import { progressBar } from './progress.ts';
  * Stop the server first (PGlite allows one process anyway). Interrupted, it resumes.
  */
 export async function reembedCommand(config: Config, io: { out: (line: string) => void }): Promise<number> {
-  const runtime = await startRuntime(config, { logger: createLogger(config.logLevel), env: process.env, cwd: process.cwd(), checkEmbeddings: false });
+  const runtime = await startRuntime(config, { logger: createLogger(config.logLevel), env: process.env, ...(await configuredPlugins(config, { env: process.env, cwd: process.cwd() })), checkEmbeddings: false });
   const { db, embedder } = runtime;
   try {
     io.out(`Re-embedding passages with ${embedder.id}/${embedder.model} (${embedder.dimensions} dimensions)…`);

@@ -1,6 +1,6 @@
-import type { Config } from '../config/index.ts';
-import { migrate } from '../db/migrator/index.ts';
-import { openDatabase } from '../db/open.ts';
+import type { Config } from '../../core/config/index.ts';
+import { migrate } from '../../core/db/migrator/index.ts';
+import { openDatabase } from '../../core/db/open.ts';
 
 /** `crm migrate`: applies pending migrations and lists them. */
 export async function migrateCommand(config: Config, io: { out: (line: string) => void }): Promise<number> {
