@@ -15,28 +15,41 @@
  * changes without it.
  *
  * @example
- * import { definePlugin } from 'open-crm/plugin';
- * import { z } from 'zod';
+ * import { createRoute, definePlugin, z } from 'open-crm/plugin';
  *
  * export default definePlugin({
- *   id: 'hello', kind: 'source', version: '1.0.0', apiVersion: '1.0',
+ *   id: 'hello', kind: 'source', version: '1.0.0', apiVersion: '2.0',
  *   config: z.object({ greeting: z.string().default('Hej') }),
  *   capabilities: ['routes'],
  *   setup(ctx) {
- *     ctx.routes.get('/', (c) => c.json({ text: `${ctx.config.greeting} ${c.var.caller.name}` }));
+ *     const hello = createRoute({ method: 'get', path: '/', operationId: 'helloGet', summary: 'Greets the caller',
+ *       responses: { 200: { description: 'A greeting', content: { 'application/json': { schema: z.object({ text: z.string() }) } } } } });
+ *     ctx.routes.openapi(hello, (c) => c.json({ text: `${ctx.config.greeting} ${c.var.caller.name}` }, 200));
  *   },
  * });
  */
-import type { Hono } from 'hono';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+
+/**
+ * `createRoute` and the zod `z` of `@hono/zod-openapi`, the instance the host's OpenAPI document
+ * is generated with: declare every route with them (see {@link CapabilityServices}), so that
+ * `/openapi.json` describes the plugin's routes like the core's.
+ *
+ * @example
+ * import { createRoute, z } from 'open-crm/plugin';
+ * const route = createRoute({ method: 'get', path: '/items/{id}', operationId: 'helloGetItem', request: { params: z.object({ id: z.uuid() }) },
+ *   responses: { 200: { description: 'The item', content: { 'application/json': { schema: z.object({ id: z.uuid() }) } } } } });
+ */
+export { createRoute, z } from '@hono/zod-openapi';
 
 /**
  * The version of this contract. A plugin states the version it was built against; the host
  * runs plugins of its own major version.
  *
  * @example
- * const apiVersion: ApiVersion = '1.0';
+ * const apiVersion: ApiVersion = '2.0';
  */
-export type ApiVersion = '1.0';
+export type ApiVersion = '2.0';
 
 /**
  * The shared customer key: the id of a company row. Every row of customer data carries one.
@@ -238,7 +251,7 @@ export type Teardown = () => void | Promise<void>;
  * The definition of a plugin, as its package exports it (default export).
  *
  * @example
- * export default definePlugin({ id: 'csv-leads', kind: 'source', version: '1.0.0', apiVersion: '1.0',
+ * export default definePlugin({ id: 'csv-leads', kind: 'source', version: '1.0.0', apiVersion: '2.0',
  *   config: z.object({}), capabilities: ['storage', 'jobs'], setup(ctx) { … } });
  */
 export interface PluginDefinition<Config = unknown, Caps extends Capability = Capability> {
@@ -271,7 +284,7 @@ export type AnyPluginDefinition = PluginDefinition<any, any> | PluginDefinition<
  * config type from the schema and the `ctx` from the capabilities.
  *
  * @example
- * export default definePlugin({ id: 'hello', kind: 'source', version: '1.0.0', apiVersion: '1.0',
+ * export default definePlugin({ id: 'hello', kind: 'source', version: '1.0.0', apiVersion: '2.0',
  *   capabilities: ['events'], setup(ctx) { ctx.events.on('company.created', (e) => ctx.logger.info(e, 'new company')); } });
  */
 export declare function definePlugin<Config = Record<string, never>, const Caps extends Capability = never>(
@@ -297,6 +310,35 @@ export interface BaseContext<Config> {
   kv: KeyValueStore;
   /** Danish/English text analysis: the same the core uses for its full-text index. */
   text: TextAnalysis;
+  /** Rate limits and caps on open streams, shared by every server on the database; keys are the plugin's own. */
+  limits: RateLimits;
+}
+
+/**
+ * Limits for what outsiders can call (public routes above all): counted in the database, so
+ * they hold across every server process; keys are namespaced by the plugin.
+ *
+ * @example
+ * await ctx.limits.take(`ip:${c.var.clientIp}`, { limit: 30, windowMs: 60_000 }); // 429 with Retry-After when over
+ * const slot = await ctx.limits.hold(`streams:session:${id}`, 2, 'open chat connections');
+ * stream.onAbort(() => slot.release());
+ */
+export interface RateLimits {
+  /** Counts one request on `key`; throws CrmError `rate_limited` (429, Retry-After) when over `limit` in the current window. */
+  take(key: string, rule: { limit: number; windowMs: number }): Promise<void>;
+  /** Holds one of at most `max` slots of `key` (e.g. an open stream) until released; throws `rate_limited` when all are held. */
+  hold(key: string, max: number, what?: string): Promise<LimitSlot>;
+}
+
+/**
+ * A slot taken with {@link RateLimits.hold}: renewed while held, freed by `release` (or by
+ * its lease running out, 30 s after a crash).
+ *
+ * @example
+ * await slot.release();
+ */
+export interface LimitSlot {
+  release(): Promise<void>;
 }
 
 /**
@@ -309,8 +351,16 @@ export interface CapabilityServices<Caps extends Capability = Capability> {
   storage: { forCompany(companyId: CompanyId): CompanyStore };
   vector: { search: SearchService; embed: EmbedService };
   jobs: { jobs: JobService };
-  routes: { routes: Hono<PluginRouteEnv<Caps>> };
-  'public-routes': { publicRoutes: Hono<PublicRouteEnv> };
+  /**
+   * Routes at `/api/<id>` behind the core's authentication. Every route is declared with
+   * `routes.openapi(createRoute({ … operationId … }), handler)`: its request is validated (a 422
+   * problem answer names the field) and it appears in `/openapi.json`. A route registered any
+   * other way, or without an `operationId` that starts with the plugin id in camelCase
+   * (`csvLeadsListImports` for `csv-leads`), fails the plugin at start.
+   */
+  routes: { routes: OpenAPIHono<PluginRouteEnv<Caps>> };
+  /** Routes for a website's visitors, declared the same way; they appear in the document without security. `OPTIONS` (CORS preflight) handlers need no declaration. */
+  'public-routes': { publicRoutes: OpenAPIHono<PublicRouteEnv> };
   events: { events: EventBus };
   llm: { llm: LlmService };
   blobs: { blobs: BlobService };
@@ -369,10 +419,14 @@ export interface CompanyService {
   /** Finds the company the hint points to, or creates it (`created: true`). */
   resolve(hint: CompanyHint): Promise<{ company: Company; created: boolean }>;
   get(id: CompanyId): Promise<Company | null>;
+  /** The company the hint points to (CVR, domain, a known contact's email, a business email's domain, an exact name), or null: never creates one. */
+  find(hint: CompanyHint): Promise<Company | null>;
   /** The business running the CRM (kind `self`). */
   self(): Promise<Company>;
   /** A provisional company for an anonymous visitor (kind `visitor`), merged into the real one later. */
   createVisitor(input?: { name?: string; attributes?: Record<string, unknown> }): Promise<Company>;
+  /** Renames a provisional visitor company or adds to its attributes (what a visitor says about themselves, unverified); other kinds are refused. */
+  updateVisitor(id: CompanyId, input: { name?: string; attributes?: Record<string, unknown> }): Promise<Company>;
   /**
    * Moves every row of `fromId` (core and plugin tables) to `intoId` and deletes `fromId`, in
    * one transaction; the timeline of `intoId` records it and `company.merged` is emitted.
@@ -410,6 +464,12 @@ export interface TextAnalysis {
   isStopword(word: string, lang: 'da' | 'en'): boolean;
   /** The sentences of a text; abbreviations like "kr.", "inkl." and "e.g." don't end one. */
   sentences(text: string): string[];
+  /**
+   * What a chatbot must not pass on to visitors as an instruction: payment details (IBAN, a
+   * Danish reg. and account number, SWIFT, MobilePay, crypto wallets, card numbers) and links
+   * to sites other than `ownDomains` (and their subdomains).
+   */
+  risks(text: string, ownDomains: readonly string[]): { kind: 'payment_details' | 'external_link'; match: string }[];
 }
 
 /**
@@ -423,7 +483,7 @@ export interface TextAnalysis {
  */
 export interface CompanyStore {
   readonly companyId: CompanyId;
-  /** The plugin's own tables: a tagged SQL template, parameterised, run in this company's scope. */
+  /** The plugin's own tables: a tagged SQL template, parameterised, run in this company's scope. `timestamptz` and `timestamp` columns come back as ISO 8601 UTC strings (`2026-12-02T06:45:36.486Z`). */
   sql<Row = Record<string, unknown>>(strings: TemplateStringsArray, ...values: unknown[]): Promise<Row[]>;
   contacts: ContactStore;
   timeline: { record(event: { type: EventType; payload?: Record<string, unknown>; occurredAt?: Date }): Promise<TimelineEvent> };

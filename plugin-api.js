@@ -6,3 +6,5 @@ export function definePlugin(definition) {
 }
 
 export { CrmError } from './core/errors/index.ts';
+// The zod and createRoute the host generates /openapi.json with: plugins declare routes with these.
+export { createRoute, z } from '@hono/zod-openapi';

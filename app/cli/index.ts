@@ -28,7 +28,7 @@ See README.md for configuration.`;
  * @example
  * process.exitCode = await main(['keys', 'list']);
  */
-export async function main(argv: string[], io = { out: console.log, err: console.error }): Promise<number> {
+export async function main(argv: string[], io = { out: writeLine(process.stdout), err: writeLine(process.stderr) }): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (!command || command === 'help' || command === '--help' || command === '-h') {
@@ -45,6 +45,11 @@ export async function main(argv: string[], io = { out: console.log, err: console
     io.err(`crm: ${oneLine(error)}`);
     return 1;
   }
+}
+
+/** The CLI's human lines go straight to the stream: `console` belongs to the logger while the server runs. */
+function writeLine(stream: NodeJS.WriteStream): (line: string) => void {
+  return (line) => void stream.write(`${line}\n`);
 }
 
 function oneLine(error: unknown): string {

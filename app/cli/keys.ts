@@ -52,7 +52,7 @@ function create(args: string[]): Work {
   if (expiresAt && Number.isNaN(expiresAt.getTime())) throw new CrmError('bad_request', `--expires "${values.expires}" is not a date`);
   return async (db, io) => {
     const { key, secret } = await createApiKey(db.orm, {
-      name: String(values.name), scopes: scopes as ApiScope[], companyIds: companies, expiresAt, createdBy: 'cli',
+      name: String(values.name), scopes: scopes as ApiScope[], companyIds: companies.length > 0 ? companies : null, expiresAt, createdBy: 'cli',
     });
     await audit(db.orm, { actor: 'cli', action: 'api_key.create', targetType: 'api_key', targetId: key.id, details: { scopes: key.scopes } });
     io.out(`Created API key ${key.id} (${key.scopes.join(', ')}${key.companyIds ? `; companies ${key.companyIds.join(', ')}` : ''}).`);

@@ -11,7 +11,7 @@ export type ApiKey = Omit<typeof apiKeys.$inferSelect, 'secretHash'>;
 export interface NewApiKey {
   name: string;
   scopes: ApiScope[];
-  /** Restrict the key to these companies; omit for all. */
+  /** Restrict the key to these companies (at least one); null or omitted for all. */
   companyIds?: string[] | null;
   expiresAt?: Date | null;
   createdBy: string;
@@ -32,7 +32,14 @@ export function hashSecret(secret: string): string {
  * const { key, secret } = await createApiKey(db.orm, { name: 'intranet', scopes: ['crm:read'], createdBy: 'cli' });
  */
 export async function createApiKey(orm: Orm, input: NewApiKey): Promise<{ key: ApiKey; secret: string }> {
-  if (input.scopes.includes('admin') && input.companyIds?.length) {
+  // An empty list is not "no restriction": a key that sees no company is refused outright, so
+  // no caller can mistake [] for "all companies" (the JWT path reads [] as no companies too).
+  if (input.companyIds && input.companyIds.length === 0) {
+    throw new CrmError('validation_failed', 'company_ids must name at least one company; leave it out for a key that sees every company', {
+      issues: [{ path: 'body.company_ids', message: 'must name at least one company (leave it out for every company)' }],
+    });
+  }
+  if (input.scopes.includes('admin') && input.companyIds) {
     throw new CrmError('validation_failed', 'An admin key cannot be restricted to companies');
   }
   if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) {
@@ -47,7 +54,7 @@ export async function createApiKey(orm: Orm, input: NewApiKey): Promise<{ key: A
       prefix: secret.slice(0, PREFIX.length + 6),
       secretHash: hashSecret(secret),
       scopes: [...new Set(input.scopes)],
-      companyIds: input.companyIds?.length ? [...new Set(input.companyIds.map((id) => id.toLowerCase()))] : null,
+      companyIds: input.companyIds ? [...new Set(input.companyIds.map((id) => id.toLowerCase()))] : null,
       expiresAt: input.expiresAt ?? null,
       createdBy: input.createdBy,
     })

@@ -28,22 +28,22 @@ const KeyCreate = z
   .strictObject({
     name: z.string().trim().min(1).max(200).openapi({ example: 'Intranet widgets' }),
     scopes: z.array(z.enum(API_SCOPES)).min(1),
-    company_ids: z.array(Uuid).max(1000).optional(),
+    company_ids: z.array(Uuid).min(1, 'must name at least one company (leave it out for every company)').max(1000).optional(),
     expires_at: z.iso.datetime({ offset: true }).optional(),
   })
   .openapi('ApiKeyCreate');
 
 const create = createRoute({
-  method: 'post', path: '/', tags, summary: 'Create an API key (the secret is shown only in this answer)',
+  method: 'post', operationId: 'createApiKey', path: '/', tags, summary: 'Create an API key (the secret is shown only in this answer)',
   request: body(KeyCreate),
   responses: { 201: json(z.object({ key: KeyOut, secret: z.string() }), 'The key and its secret'), ...problems(400, 413, 415, 422) },
 });
 const list = createRoute({
-  method: 'get', path: '/', tags, summary: 'List API keys (never their secrets)',
-  responses: { 200: json(z.object({ items: z.array(KeyOut) }), 'All keys') },
+  method: 'get', operationId: 'listApiKeys', path: '/', tags, summary: 'List API keys (never their secrets)',
+  responses: { 200: json(z.object({ items: z.array(KeyOut) }), 'All keys'), ...problems() },
 });
 const revoke = createRoute({
-  method: 'delete', path: '/{id}', tags, summary: 'Revoke an API key at once',
+  method: 'delete', operationId: 'revokeApiKey', path: '/{id}', tags, summary: 'Revoke an API key at once',
   request: { params: IdParam },
   responses: { 200: json(KeyOut, 'The revoked key'), ...problems(404, 422) },
 });

@@ -18,6 +18,31 @@ export interface CompanyHintInput {
 }
 
 /**
+ * The company a hint points to, strongest evidence first (CVR, domain, an email's contact or
+ * business domain, then the exact name of a business or private company, case-insensitive), or
+ * undefined. Never creates anything. Sees what the transaction's scope sees.
+ *
+ * @example
+ * await findByHint(tx, { email: 'mette@jensens-vvs.dk' }); // the company of jensens-vvs.dk, if there is one
+ */
+export async function findByHint(tx: Tx, hint: CompanyHintInput): Promise<Company | undefined> {
+  const name = hint.name?.trim() || undefined;
+  const found =
+    (hint.cvr ? await resolveCvr(tx, hint.cvr) : undefined) ??
+    (hint.domain && !isFreeMailDomain(normalizeDomain(hint.domain)) ? await resolveDomain(tx, hint.domain) : undefined) ??
+    (hint.email ? await resolveEmail(tx, hint.email) : undefined);
+  if (found) return found.company;
+  if (!name) return undefined;
+  const [byName] = await tx
+    .select()
+    .from(companies)
+    .where(and(sql`lower(${companies.name}) = lower(${name})`, inArray(companies.kind, ['business', 'private'])))
+    .orderBy(companies.id)
+    .limit(1);
+  return byName;
+}
+
+/**
  * Finds the company a hint points to, strongest evidence first (CVR, domain, an email's
  * contact or business domain, then the exact name, case-insensitive), or creates it with
  * everything the hint says. A free-mail address alone makes a private company for the
@@ -31,20 +56,8 @@ export async function resolveHint(tx: Tx, hint: CompanyHintInput): Promise<{ com
   if (!name && !hint.domain && !hint.cvr && !hint.email) {
     throw new CrmError('validation_failed', 'A company needs at least a name, domain, CVR number or email address');
   }
-  const found =
-    (hint.cvr ? await resolveCvr(tx, hint.cvr) : undefined) ??
-    (hint.domain ? await resolveDomain(tx, hint.domain) : undefined) ??
-    (hint.email ? await resolveEmail(tx, hint.email) : undefined);
-  if (found) return { company: found.company, created: false };
-  if (name) {
-    const [byName] = await tx
-      .select()
-      .from(companies)
-      .where(and(sql`lower(${companies.name}) = lower(${name})`, inArray(companies.kind, ['business', 'private'])))
-      .orderBy(companies.id)
-      .limit(1);
-    if (byName) return { company: byName, created: false };
-  }
+  const found = await findByHint(tx, hint);
+  if (found) return { company: found, created: false };
   const emailDomain = hint.email ? normalizeEmail(hint.email).domain : undefined;
   if (!hint.cvr && !hint.domain && emailDomain && isFreeMailDomain(emailDomain)) {
     const resolved = await resolveEmail(tx, hint.email!, { create: true, name });

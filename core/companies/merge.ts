@@ -36,6 +36,13 @@ export async function mergeCompanies(tx: Tx, fromId: string, intoId: string, act
   }
 
   const moved: Record<string, number> = {};
+  // The same person may be a contact of both (emails are unique per company): one contact stays,
+  // into's, with what only from's knew filled in.
+  await tx.execute(sql`
+    update contacts i set name = coalesce(i.name, f.name), phone = coalesce(i.phone, f.phone), role = coalesce(i.role, f.role),
+                          attributes = f.attributes || i.attributes
+    from contacts f where i.company_id = ${into.id} and f.company_id = ${from.id} and i.email = f.email`);
+  await tx.execute(sql`delete from contacts f using contacts i where f.company_id = ${from.id} and i.company_id = ${into.id} and i.email = f.email`);
   for (const { table, column } of await customerTables(tx)) {
     const result = await onUniqueViolation(
       () =>

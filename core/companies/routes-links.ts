@@ -12,7 +12,7 @@ import { requireCompany } from './store.ts';
 const tags = ['Companies'];
 
 const merge = createRoute({
-  method: 'post', path: '/{id}/merge', tags,
+  method: 'post', operationId: 'mergeCompany', path: '/{id}/merge', tags,
   summary: 'Merge this company into another: every row moves, this company is deleted',
   request: { params: IdParam, ...body(MergeBody) },
   responses: {
@@ -22,7 +22,7 @@ const merge = createRoute({
 });
 
 const timeline = createRoute({
-  method: 'get', path: '/{id}/timeline', tags, summary: "A company's events, newest first",
+  method: 'get', operationId: 'getCompanyTimeline', path: '/{id}/timeline', tags, summary: "A company's events, newest first",
   request: {
     params: IdParam,
     query: z.object({ type: z.string().max(500).optional().openapi({ description: 'Comma-separated event types' }), ...PageQuery }),
@@ -34,7 +34,7 @@ const timeline = createRoute({
 });
 
 const resolve = createRoute({
-  method: 'post', path: '/resolve', tags,
+  method: 'post', operationId: 'resolveCompany', path: '/resolve', tags,
   summary: 'Find (or create) the company of an email address, domain or CVR number',
   request: body(ResolveBody),
   responses: {

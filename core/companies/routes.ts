@@ -7,17 +7,20 @@ import type { AppEnv } from '../http/env.ts';
 import { body, IdParam, json, PageQuery, problems } from '../http/schemas.ts';
 import { CompanyCreate, CompanyOut, CompanyPatch, companyIn, companyOut } from './schemas.ts';
 import { createCompany, deleteCompany, listCompanies, requireCompany, updateCompany } from './store.ts';
+import { normalizeCvr, normalizeDomain } from './normalize.ts';
+import type { Tx } from '../db/types.ts';
+import { CrmError } from '../errors/index.ts';
 
 const tags = ['Companies'];
 
 const create = createRoute({
-  method: 'post', path: '/', tags, summary: 'Create a company',
+  method: 'post', operationId: 'createCompany', path: '/', tags, summary: 'Create a company',
   request: body(CompanyCreate),
   responses: { 201: json(CompanyOut, 'The new company'), ...problems(400, 409, 413, 415, 422) },
 });
 
 const list = createRoute({
-  method: 'get', path: '/', tags, summary: 'List companies, newest first',
+  method: 'get', operationId: 'listCompanies', path: '/', tags, summary: 'List companies, newest first',
   request: {
     query: z.object({
       q: z.string().max(200).optional().openapi({ description: 'Text in the name or domain' }),
@@ -33,22 +36,38 @@ const list = createRoute({
 });
 
 const get = createRoute({
-  method: 'get', path: '/{id}', tags, summary: 'Get a company',
+  method: 'get', operationId: 'getCompany', path: '/{id}', tags, summary: 'Get a company',
   request: { params: IdParam },
   responses: { 200: json(CompanyOut, 'The company'), ...problems(404, 422) },
 });
 
 const patch = createRoute({
-  method: 'patch', path: '/{id}', tags, summary: 'Change fields of a company',
+  method: 'patch', operationId: 'updateCompany', path: '/{id}', tags, summary: 'Change fields of a company',
   request: { params: IdParam, ...body(CompanyPatch) },
   responses: { 200: json(CompanyOut, 'The changed company'), ...problems(400, 404, 409, 413, 415, 422) },
 });
 
 const remove = createRoute({
-  method: 'delete', path: '/{id}', tags, summary: 'Delete a company and all its data',
+  method: 'delete', operationId: 'deleteCompany', path: '/{id}', tags, summary: 'Delete a company and all its data',
   request: { params: IdParam },
   responses: { 204: { description: 'Deleted' }, ...problems(404, 409, 422) },
 });
+
+/**
+ * Domain and CVR number are unique across every company (they are how the resolver finds a
+ * company), so a clash would tell a caller restricted to some companies that a value exists
+ * elsewhere. Such a caller may therefore not change them at all, whatever the value: only a
+ * credential that sees every company may (docs/adr/0005). Sending the current value is fine.
+ */
+async function refuseIdentityChange(tx: Tx, id: string, changes: { domain?: string | null | undefined; cvr?: string | null | undefined }): Promise<void> {
+  if (changes.domain === undefined && changes.cvr === undefined) return;
+  const current = await requireCompany(tx, id);
+  const domain = changes.domain === undefined ? current.domain : changes.domain && normalizeDomain(changes.domain);
+  const cvr = changes.cvr === undefined ? current.cvr : changes.cvr && normalizeCvr(changes.cvr);
+  if ((domain ?? null) !== current.domain || (cvr ?? null) !== current.cvr) {
+    throw new CrmError('forbidden', "A credential restricted to specific companies cannot change a company's domain or CVR number (they are unique across all companies)");
+  }
+}
 
 /** CRUD for companies, mounted at /api/companies. */
 export function companyRoutes(): OpenAPIHono<AppEnv> {
@@ -84,6 +103,7 @@ export function companyRoutes(): OpenAPIHono<AppEnv> {
     const changes = c.req.valid('json');
     const { principal, requestId } = c.var;
     const company = await c.var.scope.run(async (tx) => {
+      if (principal.companyIds !== 'all') await refuseIdentityChange(tx, id, changes);
       const row = await updateCompany(tx, id, companyIn(changes));
       const details = { fields: Object.keys(changes) };
       await audit(tx, { actor: principal.actor, action: 'company.update', targetType: 'company', targetId: id, companyId: id, requestId, details });

@@ -68,7 +68,7 @@ export async function listCompanies(tx: Tx, query: CompanyQuery): Promise<Page<C
   if (query.within && query.within !== 'all') where.push(inArray(companies.id, [...query.within]));
   if (query.kind) where.push(eq(companies.kind, query.kind));
   if (query.stage) where.push(eq(companies.stage, query.stage));
-  if (query.cursor) where.push(lt(companies.id, decodeCursor(query.cursor, ['id']).id));
+  if (query.cursor) where.push(lt(companies.id, decodeCursor(query.cursor, { id: 'uuid' }).id));
   const rows = await tx
     .select()
     .from(companies)

@@ -53,4 +53,12 @@ describe('loadConfig', () => {
       'http://localhost:5173',
     ]);
   });
+
+  it('reads the public URL and the number of trusted proxies, and refuses bad values in one line', () => {
+    expect(loadConfig({}).trustProxy).toBe(0);
+    expect(loadConfig({ TRUST_PROXY: '1', PUBLIC_URL: 'https://crm.firma.dk/' })).toMatchObject({ trustProxy: 1, publicUrl: 'https://crm.firma.dk' });
+    expect(() => loadConfig({ TRUST_PROXY: 'yes' })).toThrow(/^Invalid configuration: TRUST_PROXY/);
+    expect(() => loadConfig({ TRUST_PROXY: '-1' })).toThrow(/^Invalid configuration: TRUST_PROXY/);
+    expect(() => loadConfig({ PUBLIC_URL: 'crm.firma.dk' })).toThrow(/^Invalid configuration: PUBLIC_URL must be a URL/);
+  });
 });

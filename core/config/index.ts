@@ -39,6 +39,8 @@ const envSchema = z.object({
     .optional()
     .transform((value) => (value ? value.split(',').map((s) => s.trim()).filter(Boolean) : []))
     .pipe(z.array(origin)),
+  PUBLIC_URL: url(['https:', 'http:']).optional(),
+  TRUST_PROXY: z.coerce.number().int('must be a whole number of proxies (0 = none)').min(0).max(10).default(0),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(1024 ** 3).default(1024 * 1024),
   SUPABASE_URL: url(['https:', 'http:']).optional(),
   SUPABASE_JWT_SECRET: z.string().min(32, 'must be at least 32 characters (the project JWT secret)').optional(),
@@ -64,6 +66,10 @@ export interface Config {
   /** Unset means the embedded PGlite database in `dataDir`. */
   databaseUrl: string | undefined;
   corsOrigins: string[];
+  /** Where users reach the CRM (`https://crm.example.dk`): the OpenAPI server, and HSTS when https. */
+  publicUrl: string | undefined;
+  /** How many reverse proxies in front of the server to believe in X-Forwarded-For (0: use the TCP peer). */
+  trustProxy: number;
   maxBodyBytes: number;
   /** `issuer` is the project's Auth URL, required in staff tokens when SUPABASE_URL is set. */
   supabase: { url?: string; jwtSecret?: string; jwksUrl?: string; issuer?: string };
@@ -116,6 +122,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: path.resolve(cwd, e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     corsOrigins: e.CORS_ORIGINS,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    trustProxy: e.TRUST_PROXY,
     maxBodyBytes: e.MAX_BODY_BYTES,
     supabase: { url: e.SUPABASE_URL, jwtSecret: e.SUPABASE_JWT_SECRET, jwksUrl, issuer },
     openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL },

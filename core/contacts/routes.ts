@@ -10,27 +10,27 @@ import { createContact, deleteContact, listContacts, requireContact, updateConta
 const tags = ['Contacts'];
 
 const create = createRoute({
-  method: 'post', path: '/', tags, summary: 'Add a contact person to a company',
+  method: 'post', operationId: 'createContact', path: '/', tags, summary: 'Add a contact person to a company',
   request: body(ContactCreate),
   responses: { 201: json(ContactOut, 'The new contact'), ...problems(400, 404, 409, 413, 415, 422) },
 });
 const list = createRoute({
-  method: 'get', path: '/', tags, summary: 'List contacts, newest first',
+  method: 'get', operationId: 'listContacts', path: '/', tags, summary: 'List contacts, newest first',
   request: { query: z.object({ company_id: Uuid.optional(), ...PageQuery }) },
   responses: { 200: json(z.object({ items: z.array(ContactOut), next_cursor: z.string().nullable() }), 'A page of contacts'), ...problems(400, 422) },
 });
 const get = createRoute({
-  method: 'get', path: '/{id}', tags, summary: 'Get a contact',
+  method: 'get', operationId: 'getContact', path: '/{id}', tags, summary: 'Get a contact',
   request: { params: IdParam },
   responses: { 200: json(ContactOut, 'The contact'), ...problems(404, 422) },
 });
 const patch = createRoute({
-  method: 'patch', path: '/{id}', tags, summary: 'Change fields of a contact',
+  method: 'patch', operationId: 'updateContact', path: '/{id}', tags, summary: 'Change fields of a contact',
   request: { params: IdParam, ...body(ContactPatch) },
   responses: { 200: json(ContactOut, 'The changed contact'), ...problems(400, 404, 409, 413, 415, 422) },
 });
 const remove = createRoute({
-  method: 'delete', path: '/{id}', tags, summary: 'Delete a contact',
+  method: 'delete', operationId: 'deleteContact', path: '/{id}', tags, summary: 'Delete a contact',
   request: { params: IdParam },
   responses: { 204: { description: 'Deleted' }, ...problems(404, 422) },
 });

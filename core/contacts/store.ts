@@ -1,8 +1,8 @@
-import { and, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { requireCompany } from '../companies/store.ts';
 import { normalizeEmail } from '../companies/normalize.ts';
 import { onUniqueViolation } from '../db/errors.ts';
-import { contacts } from '../db/schema/index.ts';
+import { companies, contacts } from '../db/schema/index.ts';
 import type { CompanyScope } from '../db/scope/index.ts';
 import type { Tx } from '../db/types.ts';
 import { CrmError } from '../errors/index.ts';
@@ -22,7 +22,8 @@ export interface ContactInput {
 
 /**
  * Adds a person to a company. The company must be visible in the scope (else 404); an
- * email address already used by another contact is a 409.
+ * email address already used by another contact of the same company is a 409 (another
+ * company's contacts are no business of the caller's: docs/adr/0005).
  *
  * @example
  * await createContact(tx, { companyId, name: 'Mette Jensen', email: 'mette@jensens-vvs.dk', role: 'Indkøb' });
@@ -44,9 +45,23 @@ export async function requireContact(tx: Tx, id: string): Promise<Contact> {
   return contact;
 }
 
+/**
+ * The contact with this email address that the transaction's scope sees. An address may be a
+ * contact of several companies (unique per company): then a customer company is preferred over a
+ * provisional visitor one, and the first to have had it over later ones.
+ *
+ * @example
+ * const contact = await findContactByEmail(tx, 'Mette@Jensens-VVS.dk');
+ */
 export async function findContactByEmail(tx: Tx, email: string): Promise<Contact | undefined> {
-  const [row] = await tx.select().from(contacts).where(eq(contacts.email, normalizeEmail(email).email));
-  return row;
+  const [row] = await tx
+    .select({ contact: contacts })
+    .from(contacts)
+    .innerJoin(companies, eq(companies.id, contacts.companyId))
+    .where(eq(contacts.email, normalizeEmail(email).email))
+    .orderBy(sql`${companies.kind} = 'visitor'`, asc(contacts.createdAt), asc(contacts.id))
+    .limit(1);
+  return row?.contact;
 }
 
 /** Contacts newest first, of one company or of every company in scope. */
@@ -58,7 +73,7 @@ export async function listContacts(
   if (query.companyId) where.push(eq(contacts.companyId, query.companyId));
   // RLS already hides other companies; naming the scope's ids lets Postgres use the index.
   if (query.within && query.within !== 'all') where.push(inArray(contacts.companyId, [...query.within]));
-  if (query.cursor) where.push(lt(contacts.id, decodeCursor(query.cursor, ['id']).id));
+  if (query.cursor) where.push(lt(contacts.id, decodeCursor(query.cursor, { id: 'uuid' }).id));
   const rows = await tx
     .select()
     .from(contacts)
@@ -88,7 +103,7 @@ function normalized<T extends Partial<ContactInput>>(input: T): T {
   return input.email ? { ...input, email: normalizeEmail(input.email).email } : input;
 }
 
-const emailTaken = () => new CrmError('conflict', 'Another contact already has this email address');
+const emailTaken = () => new CrmError('conflict', 'Another contact of this company already has this email address');
 
 function write<T>(run: () => Promise<T>): Promise<T> {
   return onUniqueViolation(run, emailTaken);

@@ -47,7 +47,7 @@ export async function listTimeline(tx: Tx, companyId: string, query: TimelineQue
   const where: (SQL | undefined)[] = [eq(events.companyId, companyId)];
   if (query.types?.length) where.push(inArray(events.type, query.types));
   if (query.cursor) {
-    const { at, id } = decodeCursor(query.cursor, ['at', 'id']);
+    const { at, id } = decodeCursor(query.cursor, { at: 'time', id: 'uuid' });
     const when = new Date(at);
     where.push(or(lt(events.occurredAt, when), and(eq(events.occurredAt, when), lt(events.id, id))));
   }

@@ -29,6 +29,9 @@ import path from 'node:path';
 import { PACKAGE_ROOT } from '../paths.ts';
 import { onError, problemResponse, validationHook } from './problem.ts';
 import { requestLog } from './request-log.ts';
+import { clientAddress } from './client-ip.ts';
+import { securityHeaders } from './security-headers.ts';
+import { problems } from './schemas.ts';
 
 export interface AppDeps {
   db: Database;
@@ -36,6 +39,10 @@ export interface AppDeps {
   jwt: JwtVerifier | undefined;
   corsOrigins: string[];
   maxBodyBytes: number;
+  /** Where users reach the CRM; the OpenAPI document's server, and HSTS when https. */
+  publicUrl?: string | undefined;
+  /** Reverse proxies in front of the server whose X-Forwarded-For is believed (default 0). */
+  trustProxy?: number;
   version: string;
   /** Embeds search queries; the same provider (and model) that indexed the chunks. */
   embedder: EmbeddingProvider;
@@ -68,13 +75,15 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     await next();
   });
   app.use(requestLog(deps.logger));
-  // HSTS belongs to the TLS terminator in front of us, not to a plain-HTTP listener.
+  // HSTS is sent only when PUBLIC_URL says users reach us over https (securityHeaders).
   app.use(secureHeaders({ crossOriginResourcePolicy: false, strictTransportSecurity: false }));
-  if (deps.corsOrigins.length > 0) app.use('/api/*', corsFor(deps.corsOrigins));
+  app.use(securityHeaders({ publicUrl: deps.publicUrl }));
   app.use('/api/*', bodyLimit({ maxSize: deps.maxBodyBytes, onError: () => { throw new CrmError('payload_too_large', `The request body is larger than ${deps.maxBodyBytes} bytes`); } }));
   app.use('/api/*', requireJsonBody);
-  // Plugins' public routes (a website's visitors) answer before authentication is asked for.
-  if (deps.plugins) mountPublicPluginRoutes(app, deps.plugins.host);
+  // Plugins' public routes (a website's visitors) answer before CORS_ORIGINS and authentication
+  // are applied: they answer their own preflights, for the origins their sites allow.
+  if (deps.plugins) mountPublicPluginRoutes(app, deps.plugins.host, deps.trustProxy ?? 0);
+  if (deps.corsOrigins.length > 0) app.use('/api/*', corsFor(deps.corsOrigins));
   app.use('/api/*', authenticate({ db: deps.db, jwt: deps.jwt }));
 
   app.route('/', healthRoutes(deps.db));
@@ -110,11 +119,15 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     scheme: 'bearer',
     description: 'An API key (crm_…) or a Supabase Auth access token of a staff member',
   });
-  app.doc31('/openapi.json', {
+  app.doc31('/openapi.json', (c) => ({
     openapi: '3.1.0',
-    info: { title: 'CRM core API', version: deps.version, description: 'Every customer row is scoped by company_id. Errors are application/problem+json (RFC 9457).' },
+    info: {
+      title: 'CRM API', version: deps.version, license: { name: 'MIT', identifier: 'MIT' },
+      description: 'Every customer row is scoped by company_id. Errors are application/problem+json (RFC 9457). Times are ISO 8601 in UTC.',
+    },
+    servers: [{ url: deps.publicUrl ?? new URL(c.req.url).origin, description: 'This CRM' }],
     security: [{ bearer: [] }],
-  });
+  }));
   return app;
 }
 
@@ -123,21 +136,23 @@ function mountPlugins(app: OpenAPIHono<AppEnv>, host: PluginHost, services: Host
   app.route('/api/plugins', pluginRoutes(host));
   for (const plugin of host.routers()) {
     if (!plugin.router) continue;
+    describeRoutes(plugin.router, plugin.id, { authenticated: true });
     app.use(`/api/${plugin.id}/*`, requireScopeByMethod, pluginRouteContext(services, plugin, (id) => host.recordFailure(id)));
     app.route(`/api/${plugin.id}`, plugin.router as never);
   }
 }
 
-function mountPublicPluginRoutes(app: OpenAPIHono<AppEnv>, host: PluginHost): void {
+function mountPublicPluginRoutes(app: OpenAPIHono<AppEnv>, host: PluginHost, trustProxy: number): void {
   for (const plugin of host.routers()) {
     if (!plugin.publicRouter) continue;
+    describeRoutes(plugin.publicRouter, plugin.id, { authenticated: false });
     const wrapped = new OpenAPIHono<AppEnv>();
     wrapped.onError((error, c) => {
       if (!(error instanceof CrmError && error.status < 500)) host.recordFailure(plugin.id);
       return onError(error, c);
     });
     wrapped.use(async (c, next) => {
-      (c as unknown as { set(k: string, v: unknown): void }).set('clientIp', clientIp(c.env));
+      (c as unknown as { set(k: string, v: unknown): void }).set('clientIp', clientAddress(peerAddress(c.env), c.req.header('x-forwarded-for'), trustProxy));
       await next();
     });
     wrapped.route('/', plugin.publicRouter as never);
@@ -145,8 +160,23 @@ function mountPublicPluginRoutes(app: OpenAPIHono<AppEnv>, host: PluginHost): vo
   }
 }
 
-/** The TCP peer of a request served by @hono/node-server (a proxy in front sets X-Forwarded-For, read by the plugin if it trusts it). */
-function clientIp(env: unknown): string | null {
+/**
+ * What the document says of a plugin's routes that the plugin need not: public routes need no
+ * credentials; authenticated ones can answer 401 and 403 (the core's auth runs before them);
+ * routes are grouped under the plugin's id unless they name their own tags.
+ */
+function describeRoutes(router: OpenAPIHono<any>, pluginId: string, options: { authenticated: boolean }): void {
+  for (const def of router.openAPIRegistry.definitions) {
+    if (def.type !== 'route') continue;
+    const route = def.route as { tags?: string[]; security?: unknown[]; responses: Record<string, unknown> };
+    route.tags ??= [pluginId];
+    if (!options.authenticated) route.security = [];
+    else route.responses = { ...problems(), ...route.responses };
+  }
+}
+
+/** The TCP peer of a request served by @hono/node-server. */
+function peerAddress(env: unknown): string | null {
   return (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? null;
 }
 

@@ -36,13 +36,13 @@ const JobOut = z
   .openapi('Job');
 
 const get = createRoute({
-  method: 'get', path: '/{id}', tags, summary: 'Status and progress of a background job',
+  method: 'get', operationId: 'getJob', path: '/{id}', tags, summary: 'Status and progress of a background job',
   request: { params: IdParam },
   responses: { 200: json(JobOut, 'The job'), ...problems(404, 422) },
 });
 
 const events = createRoute({
-  method: 'get', path: '/{id}/events', tags, summary: 'Follow a job: Server-Sent Events until it has finished',
+  method: 'get', operationId: 'followJob', path: '/{id}/events', tags, summary: 'Follow a job: Server-Sent Events until it has finished',
   description:
     'A `progress` event with the job (as GET /api/jobs/{id} shows it) at once and on every change, then one `done` event ' +
     'when it has succeeded or died, and the stream ends. A comment line keeps idle connections open. Works with EventSource ' +
@@ -106,6 +106,10 @@ export function jobRoutes(db: Database): OpenAPIHono<AppEnv> {
         await stream.sleep(POLL_MS);
         job = (await getJob(db, id)) ?? job;
       }
+    }, async (error, stream) => {
+      // Through the logger (redacted, one JSON line), never Hono's console.error.
+      c.var.logger.error({ err: error, job: id }, 'job event stream failed');
+      await stream.writeSSE({ event: 'error', data: JSON.stringify({ status: 500, title: 'Internal server error', detail: 'The job could not be followed; reconnect' }) });
     });
   });
 

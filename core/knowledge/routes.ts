@@ -5,6 +5,7 @@ import { CrmError } from '../errors/index.ts';
 import type { AppEnv } from '../http/env.ts';
 import { body, IdParam, json, PageQuery, problems, Timestamp } from '../http/schemas.ts';
 import { deleteSourceChunks } from '../search/chunks/store.ts';
+import { reviewArticle } from './review.ts';
 import { type Article, createArticle, deleteArticle, listArticles, requireArticle, updateArticle } from './store.ts';
 
 const tags = ['Knowledge base'];
@@ -19,6 +20,7 @@ const ArticleOut = z
     lang: z.enum(['da', 'en']).nullable(),
     tags: z.array(z.string()),
     url: z.string().nullable().openapi({ description: 'Where the article is published; citations link to it' }),
+    risk_flags: z.array(z.enum(['payment_details', 'external_link'])).openapi({ description: 'What the chatbot must not pass on: payment details, links to other sites. Publishing such an article needs the admin scope' }),
     indexed_at: Timestamp.nullable().openapi({ description: 'When its passages were last (re)built; null while a job is pending' }),
     created_at: Timestamp,
     updated_at: Timestamp,
@@ -38,27 +40,27 @@ const Patch = z.strictObject(fields).partial().openapi('KnowledgeArticlePatch');
 const WithJob = z.object({ article: ArticleOut, job_id: z.string().nullable().openapi({ description: 'The indexing job; poll GET /api/jobs/{id}' }) });
 
 const create = createRoute({
-  method: 'post', path: '/', tags, summary: 'Add an article; its passages are indexed by a job',
+  method: 'post', operationId: 'createKnowledgeArticle', path: '/', tags, summary: 'Add an article; its passages are indexed by a job',
   request: body(Create),
   responses: { 202: json(WithJob, 'Stored; indexing queued'), ...problems(400, 404, 413, 415, 422) },
 });
 const list = createRoute({
-  method: 'get', path: '/', tags, summary: 'List articles, newest first',
+  method: 'get', operationId: 'listKnowledgeArticles', path: '/', tags, summary: 'List articles, newest first',
   request: { query: z.object({ visibility: z.enum(['public', 'internal']).optional(), ...PageQuery }) },
   responses: { 200: json(z.object({ items: z.array(ArticleOut), next_cursor: z.string().nullable() }), 'A page of articles'), ...problems(400, 422) },
 });
 const get = createRoute({
-  method: 'get', path: '/{id}', tags, summary: 'Get an article',
+  method: 'get', operationId: 'getKnowledgeArticle', path: '/{id}', tags, summary: 'Get an article',
   request: { params: IdParam },
   responses: { 200: json(ArticleOut, 'The article'), ...problems(404, 422) },
 });
 const patch = createRoute({
-  method: 'patch', path: '/{id}', tags, summary: 'Change an article; it is re-indexed by a job',
+  method: 'patch', operationId: 'updateKnowledgeArticle', path: '/{id}', tags, summary: 'Change an article; it is re-indexed by a job',
   request: { params: IdParam, ...body(Patch) },
   responses: { 202: json(WithJob, 'Stored; re-indexing queued'), ...problems(400, 404, 413, 415, 422) },
 });
 const remove = createRoute({
-  method: 'delete', path: '/{id}', tags, summary: 'Delete an article and its passages',
+  method: 'delete', operationId: 'deleteKnowledgeArticle', path: '/{id}', tags, summary: 'Delete an article and its passages',
   request: { params: IdParam },
   responses: { 204: { description: 'Deleted' }, ...problems(404, 422) },
 });
@@ -75,7 +77,9 @@ export function knowledgeRoutes(scheduleIndex: ScheduleIndex): OpenAPIHono<AppEn
     const article = await c.var.scope.run(async (tx) => {
       const self = await getSelfCompany(tx);
       if (!self) throw new CrmError('not_found', 'The own company is not visible to this credential');
-      const row = await createArticle(tx, self.id, c.req.valid('json'));
+      const input = c.req.valid('json');
+      const riskFlags = reviewArticle(principal, self, { title: input.title, body: input.body, visibility: input.visibility ?? 'public', url: input.url ?? null });
+      const row = await createArticle(tx, self.id, { ...input, riskFlags });
       await audit(tx, { actor: principal.actor, action: 'knowledge.create', targetType: 'knowledge_article', targetId: row.id, companyId: self.id, requestId });
       return row;
     });
@@ -95,7 +99,10 @@ export function knowledgeRoutes(scheduleIndex: ScheduleIndex): OpenAPIHono<AppEn
     const changes = c.req.valid('json');
     const { principal, requestId } = c.var;
     const article = await c.var.scope.run(async (tx) => {
-      const row = await updateArticle(tx, id, changes);
+      const current = await requireArticle(tx, id);
+      const self = await getSelfCompany(tx);
+      const riskFlags = reviewArticle(principal, self!, { ...current, ...changes, visibility: changes.visibility ?? current.visibility, url: changes.url === undefined ? current.url : changes.url });
+      const row = await updateArticle(tx, id, Object.keys(changes).length ? { ...changes, riskFlags } : changes);
       await audit(tx, { actor: principal.actor, action: 'knowledge.update', targetType: 'knowledge_article', targetId: id, companyId: row.companyId, requestId, details: { fields: Object.keys(changes) } });
       return row;
     });
@@ -118,7 +125,7 @@ export function knowledgeRoutes(scheduleIndex: ScheduleIndex): OpenAPIHono<AppEn
 
 function articleOut(a: Article): z.infer<typeof ArticleOut> {
   return {
-    id: a.id, company_id: a.companyId, title: a.title, body: a.body, visibility: a.visibility, lang: a.lang, tags: a.tags, url: a.url,
+    id: a.id, company_id: a.companyId, title: a.title, body: a.body, visibility: a.visibility, lang: a.lang, tags: a.tags, url: a.url, risk_flags: a.riskFlags,
     indexed_at: a.indexedAt?.toISOString() ?? null, created_at: a.createdAt.toISOString(), updated_at: a.updatedAt.toISOString(),
   };
 }

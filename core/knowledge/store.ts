@@ -14,6 +14,7 @@ export interface ArticleInput {
   lang?: 'da' | 'en' | null;
   tags?: string[];
   url?: string | null;
+  riskFlags?: ('payment_details' | 'external_link')[];
 }
 
 /**
@@ -45,7 +46,7 @@ export async function listArticles(
 ): Promise<Page<Article>> {
   const where: (SQL | undefined)[] = [];
   if (query.visibility) where.push(eq(knowledgeArticles.visibility, query.visibility));
-  if (query.cursor) where.push(lt(knowledgeArticles.id, decodeCursor(query.cursor, ['id']).id));
+  if (query.cursor) where.push(lt(knowledgeArticles.id, decodeCursor(query.cursor, { id: 'uuid' }).id));
   const rows = await tx
     .select()
     .from(knowledgeArticles)

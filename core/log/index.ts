@@ -1,10 +1,26 @@
+import { format } from 'node:util';
 import pino, { type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
 /**
- * Structured JSON logs. Credentials are redacted wherever they appear; request and
- * message bodies are never logged in the first place.
+ * An error as a log line shows it: pino's standard fields, but a database error's parameters
+ * stay out (drizzle's "Failed query: … params: …" message carries the values a request wrote,
+ * which may be customer data or tokens), as does anything under `params`.
+ */
+function errorOf(error: unknown): Record<string, unknown> {
+  const out = pino.stdSerializers.err(error as Error) as unknown as Record<string, unknown>;
+  const strip = (text: unknown) => (typeof text === 'string' ? text.replace(/\nparams: [\s\S]*?(?=\n {4}at |$)/g, '\nparams: [redacted]') : text);
+  out.message = strip(out.message);
+  out.stack = strip(out.stack);
+  delete out.params;
+  if (out.cause && typeof out.cause === 'object') out.cause = errorOf(out.cause);
+  return out;
+}
+
+/**
+ * Structured JSON logs. Credentials are redacted wherever they appear, database parameters
+ * never appear, and request and message bodies are never logged in the first place.
  *
  * @example
  * const log = createLogger('info');
@@ -16,6 +32,7 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       level,
       base: { service: 'crm' },
       timestamp: pino.stdTimeFunctions.isoTime,
+      serializers: { err: errorOf, error: errorOf },
       redact: {
         paths: ['authorization', 'headers.authorization', '*.authorization', 'secret', '*.secret', 'token', '*.token', 'password', '*.password'],
         censor: '[redacted]',
@@ -23,4 +40,30 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
     },
     destination,
   );
+}
+
+/**
+ * Sends whatever libraries print with `console.*` through the logger instead (one JSON line,
+ * redacted), so nothing but the logger writes to the server's stdout and stderr. Returns a
+ * function that puts the console back.
+ *
+ * @example
+ * const restore = consoleToLogger(logger);
+ * console.error(new Error('from a library')); // {"level":50,"msg":"console.error: …"}
+ * restore();
+ */
+export function consoleToLogger(logger: Logger): () => void {
+  const methods = ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const;
+  const saved = methods.map((m) => [m, console[m]] as const);
+  const level = { log: 'info', info: 'info', warn: 'warn', error: 'error', debug: 'debug', trace: 'trace' } as const;
+  for (const method of methods) {
+    console[method] = (...args: unknown[]) => {
+      const error = args.find((a): a is Error => a instanceof Error);
+      const text = args.filter((a) => a !== error).map((a) => (typeof a === 'string' ? a : format('%o', a))).join(' ');
+      logger[level[method]]({ ...(error ? { err: error } : {}), source: 'console' }, `console.${method}${text ? `: ${text}` : ''}`);
+    };
+  }
+  return () => {
+    for (const [method, original] of saved) console[method] = original;
+  };
 }

@@ -19,17 +19,37 @@ export function encodeCursor(position: Record<string, string>): string {
   return Buffer.from(JSON.stringify(position)).toString('base64url');
 }
 
-/** Decodes a cursor made by `encodeCursor`, refusing anything else with a 400. */
-export function decodeCursor<K extends string>(cursor: string, keys: readonly K[]): Record<K, string> {
+/** What a cursor field holds: an id (UUID) or a time (ISO 8601, in Postgres' range). */
+export type CursorField = 'uuid' | 'time';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * Decodes a cursor made by `encodeCursor`, checking every field's kind, and refuses anything
+ * else with a 400 (a hand-made cursor with a bad time or id must not reach the database).
+ *
+ * @example
+ * const { at, id } = decodeCursor(query.cursor, { at: 'time', id: 'uuid' });
+ */
+export function decodeCursor<K extends string>(cursor: string, fields: Record<K, CursorField>): Record<K, string> {
+  let value: Record<string, unknown> | undefined;
   try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
-    if (value && typeof value === 'object' && keys.every((key) => typeof value[key] === 'string')) {
-      return value as Record<K, string>;
-    }
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
   } catch {
-    /* fall through */
+    value = undefined;
   }
-  throw new CrmError('bad_request', 'Invalid cursor: pass the next_cursor of a previous page unchanged');
+  const valid =
+    value !== null && typeof value === 'object' &&
+    (Object.entries(fields) as [K, CursorField][]).every(([key, kind]) => {
+      const field = value![key];
+      if (typeof field !== 'string') return false;
+      if (kind === 'uuid') return UUID.test(field);
+      const year = Number(field.slice(0, 4));
+      return ISO_TIME.test(field) && !Number.isNaN(Date.parse(field)) && year >= 1 && year <= 9999;
+    });
+  if (!valid) throw new CrmError('bad_request', 'Invalid cursor: pass the next_cursor of a previous page unchanged');
+  return value as Record<K, string>;
 }
 
 /** Turns `limit + 1` fetched rows into a page, using the last kept row for the cursor. */

@@ -10,7 +10,7 @@ let ctx!: PluginContext<unknown, 'storage' | 'vector' | 'blobs' | 'llm' | 'http-
 const added: string[] = [];
 
 const everything = definePlugin({
-  id: 'kitchen-sink', kind: 'source', version: '1.0.0', apiVersion: '1.0',
+  id: 'kitchen-sink', kind: 'source', version: '1.0.0', apiVersion: '2.0',
   capabilities: ['storage', 'vector', 'blobs', 'llm', 'http-fetch', 'events'],
   setup(c) {
     ctx = c;

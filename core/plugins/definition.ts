@@ -2,7 +2,7 @@ import type { ApiVersion, Capability, PluginDefinition, PluginKind } from '../..
 import { CrmError } from '../errors/index.ts';
 
 /** The contract version this host implements. */
-export const API_VERSION: ApiVersion = '1.0';
+export const API_VERSION: ApiVersion = '2.0';
 
 export const CAPABILITIES: readonly Capability[] = ['storage', 'vector', 'jobs', 'routes', 'public-routes', 'events', 'llm', 'blobs', 'http-fetch'];
 const KINDS: readonly PluginKind[] = ['source', 'engine', 'provider'];

@@ -1,13 +1,23 @@
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
-import { definePlugin } from '../../plugin-api.js';
+import { createRoute, definePlugin } from '../../plugin-api.js';
 import type { PluginContext } from '../../plugin-api.d.ts';
 import { createTestHost, type TestHost } from './testing/index.ts';
 
 const seen: string[] = [];
 
+/** A route declared for the OpenAPI document, answering any JSON (these tests check behaviour, not shapes). */
+function route<M extends 'get' | 'post', P extends string>(method: M, path: P, operationId: string) {
+  const params = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+  return createRoute({
+    method, path, operationId,
+    ...(params.length ? { request: { params: z.object(Object.fromEntries(params.map((name) => [name, z.string()]))) } } : {}),
+    responses: { 200: { description: 'Anything' }, 201: { description: 'Created' }, 404: { description: 'Not found' } },
+  });
+}
+
 const noStorage = definePlugin({
-  id: 'no-storage', kind: 'engine', version: '1.0.0', apiVersion: '1.0', capabilities: ['events'],
+  id: 'no-storage', kind: 'engine', version: '1.0.0', apiVersion: '2.0', capabilities: ['events'],
   setup(ctx) {
     // @ts-expect-error a plugin without the storage capability has no forCompany
     seen.push(`forCompany:${typeof ctx.forCompany}`);
@@ -17,19 +27,19 @@ const noStorage = definePlugin({
 });
 
 const throwsInSetup = definePlugin({
-  id: 'broken', kind: 'source', version: '0.1.0', apiVersion: '1.0', capabilities: [],
+  id: 'broken', kind: 'source', version: '0.1.0', apiVersion: '2.0', capabilities: [],
   setup() {
     throw new Error('cannot reach the mail server');
   },
 });
 
 const misbehaves = definePlugin({
-  id: 'misbehaves', kind: 'source', version: '1.0.0', apiVersion: '1.0', capabilities: ['events', 'routes', 'jobs'],
+  id: 'misbehaves', kind: 'source', version: '1.0.0', apiVersion: '2.0', capabilities: ['events', 'routes', 'jobs'],
   setup(ctx) {
     ctx.events.on('company.created', () => {
       throw new Error('handler bug');
     });
-    ctx.routes.get('/boom', () => {
+    ctx.routes.openapi(route('get', '/boom', 'misbehavesBoom'), () => {
       throw new Error('route bug');
     });
     ctx.jobs.define('hang', () => new Promise(() => {}), { timeoutMs: 50, maxAttempts: 1 });
@@ -37,14 +47,14 @@ const misbehaves = definePlugin({
 });
 
 const contactsPlugin = definePlugin({
-  id: 'contact-list', kind: 'source', version: '1.2.3', apiVersion: '1.0', capabilities: ['storage', 'routes'],
+  id: 'contact-list', kind: 'source', version: '1.2.3', apiVersion: '2.0', capabilities: ['storage', 'routes'],
   config: z.object({ limit: z.number().int().min(1).max(100).default(10) }),
   setup(ctx) {
-    ctx.routes.get('/:companyId', async (c) => {
+    ctx.routes.openapi(route('get', '/{companyId}', 'contactListGet'), async (c) => {
       const store = c.var.forCompany(c.req.param('companyId'));
       return c.json({ caller: c.var.caller.name, contacts: await store.contacts.list({ limit: ctx.config.limit }) });
     });
-    ctx.routes.post('/:companyId', async (c) => {
+    ctx.routes.openapi(route('post', '/{companyId}', 'contactListAdd'), async (c) => {
       const body = await c.req.json<{ email: string; name: string }>();
       const { contact, created } = await c.var.forCompany(c.req.param('companyId')).contacts.upsert(body);
       return c.json({ contact, created }, created ? 201 : 200);
@@ -53,13 +63,13 @@ const contactsPlugin = definePlugin({
 });
 
 const mixed = definePlugin({
-  id: 'mixed', kind: 'source', version: '1.0.0', apiVersion: '1.0', capabilities: ['routes', 'public-routes'],
+  id: 'mixed', kind: 'source', version: '1.0.0', apiVersion: '2.0', capabilities: ['routes', 'public-routes'],
   setup(ctx) {
-    ctx.publicRoutes.get('/hello', (c) => c.json({ hello: 'visitor', ip: c.var.clientIp }));
-    ctx.publicRoutes.get('/oops', () => {
+    ctx.publicRoutes.openapi(route('get', '/hello', 'mixedHello'), (c) => c.json({ hello: 'visitor', ip: c.var.clientIp }));
+    ctx.publicRoutes.openapi(route('get', '/oops', 'mixedOops'), () => {
       throw new Error('public bug');
     });
-    ctx.routes.get('/secret', (c) => c.json({ for: c.var.caller.name }));
+    ctx.routes.openapi(route('get', '/secret', 'mixedSecret'), (c) => c.json({ for: c.var.caller.name }));
   },
 });
 
@@ -157,11 +167,12 @@ describe('plugin host', () => {
 
 describe('plugin start-up errors', () => {
   const plain = (id: string, extra: Record<string, unknown> = {}) =>
-    definePlugin({ id, kind: 'source', version: '1.0.0', apiVersion: '1.0', capabilities: [], setup() {}, ...extra });
+    definePlugin({ id, kind: 'source', version: '1.0.0', apiVersion: '2.0', capabilities: [], setup() {}, ...extra });
 
-  it('stops on a bad config with one line naming the plugin and the field', async () => {
+  // Each starts several in-memory CRMs: slow on a busy machine.
+  it('stops on a bad config with one line naming the plugin and the field', { timeout: 120_000 }, async () => {
     const typed = definePlugin({
-      id: 'csv-import', kind: 'source', version: '1.0.0', apiVersion: '1.0', capabilities: [],
+      id: 'csv-import', kind: 'source', version: '1.0.0', apiVersion: '2.0', capabilities: [],
       config: z.object({ delimiter: z.string().length(1), maxRows: z.number().int().positive() }),
       setup() {},
     });
@@ -176,16 +187,18 @@ describe('plugin start-up errors', () => {
     await ok.close();
   });
 
-  it('refuses a plugin for another API version, an unknown capability, a reserved id', async () => {
-    await expect(createTestHost({ plugins: [plain('old-one', { apiVersion: '0.9' })] })).rejects.toThrow(/^Plugin old-one: built for plugin API "0\.9", but this CRM runs plugin API 1\.0/);
+  // Each starts several in-memory CRMs: slow on a busy machine.
+  it('refuses a plugin for another API version, an unknown capability, a reserved id', { timeout: 120_000 }, async () => {
+    await expect(createTestHost({ plugins: [plain('old-one', { apiVersion: '1.0' })] })).rejects.toThrow(/^Plugin old-one: built for plugin API "1\.0", but this CRM runs plugin API 2\.0/);
     await expect(createTestHost({ plugins: [plain('greedy', { capabilities: ['root'] })] })).rejects.toThrow(/^Plugin greedy: unknown capability "root"/);
     await expect(createTestHost({ plugins: [plain('companies')] })).rejects.toThrow(/id "companies" is reserved/);
   });
 
-  it('starts dependencies first, and refuses missing or circular ones', async () => {
+  // Each starts several in-memory CRMs: slow on a busy machine.
+  it('starts dependencies first, and refuses missing or circular ones', { timeout: 120_000 }, async () => {
     const order: string[] = [];
-    const a = definePlugin({ id: 'dep-a', kind: 'source', version: '1.0.0', apiVersion: '1.0', capabilities: [], dependsOn: ['dep-b'], setup: () => void order.push('a') });
-    const b = definePlugin({ id: 'dep-b', kind: 'provider', version: '1.0.0', apiVersion: '1.0', capabilities: [], setup: () => void order.push('b') });
+    const a = definePlugin({ id: 'dep-a', kind: 'source', version: '1.0.0', apiVersion: '2.0', capabilities: [], dependsOn: ['dep-b'], setup: () => void order.push('a') });
+    const b = definePlugin({ id: 'dep-b', kind: 'provider', version: '1.0.0', apiVersion: '2.0', capabilities: [], setup: () => void order.push('b') });
     const host = await createTestHost({ plugins: [a, b] });
     expect(order).toEqual(['b', 'a']);
     await host.close();
@@ -195,11 +208,33 @@ describe('plugin start-up errors', () => {
     await expect(createTestHost({ plugins: [c1, c2] })).rejects.toThrow('Plugins depend on each other in a circle: cyc-a → cyc-b → cyc-a');
   });
 
-  it('marks a plugin failed when a plugin it depends on failed', async () => {
+  // Each starts several in-memory CRMs: slow on a busy machine.
+  it('marks a plugin failed when a plugin it depends on failed', { timeout: 120_000 }, async () => {
     const failing = plain('base-fails', { setup: () => { throw new Error('no'); } });
     const dependent = plain('on-top', { dependsOn: ['base-fails'] });
     const host = await createTestHost({ plugins: [failing, dependent] });
     expect(host.status('on-top')).toMatchObject({ status: 'failed', reason: 'depends on base-fails, which failed' });
+    await host.close();
+  });
+  it('fails a plugin whose route is not declared for /openapi.json, or whose operationId is not its own', async () => {
+    const plainRoute = definePlugin({ id: 'plain-route', kind: 'source', version: '1.0.0', apiVersion: '2.0', capabilities: ['routes'],
+      setup(ctx) { ctx.routes.get('/items', (c) => c.json({ items: [] })); } });
+    const foreignId = definePlugin({ id: 'foreign-id', kind: 'source', version: '1.0.0', apiVersion: '2.0', capabilities: ['public-routes'],
+      setup(ctx) { ctx.publicRoutes.openapi(route('get', '/x', 'listCompanies'), (c) => c.json({})); } });
+    const host = await createTestHost({ plugins: [plainRoute, foreignId] });
+    expect(host.status('plain-route')).toMatchObject({ status: 'failed', reason: expect.stringContaining('route GET /items is not declared with routes.openapi') });
+    expect(host.status('foreign-id')).toMatchObject({ status: 'failed', reason: expect.stringContaining('must be letters and digits starting with foreignId') });
+    expect((await host.request('GET', '/api/plain-route/items')).status).toBe(404);
+    await host.close();
+  });
+
+  it("puts plugins' routes in /openapi.json: public ones without security, the others with the core's auth answers", async () => {
+    const host = await createTestHost({ plugins: [mixed] });
+    const doc = await (await host.fetch('/openapi.json')).json();
+    expect(doc.paths['/api/mixed/hello'].get).toMatchObject({ operationId: 'mixedHello', security: [], tags: ['mixed'] });
+    expect(doc.paths['/api/mixed/secret'].get).toMatchObject({ operationId: 'mixedSecret', tags: ['mixed'] });
+    expect(doc.paths['/api/mixed/secret'].get.security).toBeUndefined();
+    expect(Object.keys(doc.paths['/api/mixed/secret'].get.responses)).toEqual(expect.arrayContaining(['200', '401', '403']));
     await host.close();
   });
 });

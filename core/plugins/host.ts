@@ -1,11 +1,12 @@
 import { fileURLToPath } from 'node:url';
-import type { Hono } from 'hono';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Engine, LlmProvider, PluginRouteEnv, PublicRouteEnv, SetupResult, Teardown } from '../../plugin-api.d.ts';
 import { migrate } from '../db/migrator/index.ts';
 import type { EmbeddingProvider } from '../search/embeddings/index.ts';
 import { resolveConfig } from './config.ts';
 import { buildContext, type FailureCounts, type HostServices } from './context/index.ts';
 import type { AnyPlugin } from './definition.ts';
+import { undocumentedRoutes } from './documented.ts';
 import { pluginMigrations } from './migrations.ts';
 import { startOrder } from './order.ts';
 
@@ -21,9 +22,9 @@ export interface PluginEntry {
 export interface PluginRouter {
   id: string;
   /** Behind the core's authentication; absent without the `routes` capability. */
-  router: Hono<PluginRouteEnv> | undefined;
+  router: OpenAPIHono<PluginRouteEnv> | undefined;
   /** Without authentication (a website's visitors); absent without `public-routes`. */
-  publicRouter: Hono<PublicRouteEnv> | undefined;
+  publicRouter: OpenAPIHono<PublicRouteEnv> | undefined;
   storage: boolean;
 }
 
@@ -113,6 +114,11 @@ export function createPluginHost(services: HostServices, options: { env?: Record
       return fail(status, `setup threw: ${(error as Error)?.message ?? String(error)}`, error);
     }
     status.setupMs = Math.round(performance.now() - started);
+    const undocumented = [router, publicRouter].map((r) => (r ? undocumentedRoutes(plugin.id, r) : undefined)).find(Boolean);
+    if (undocumented) {
+      await (typeof result === 'function' ? result : (result as { teardown?: Teardown } | undefined)?.teardown)?.();
+      return fail(status, undocumented);
+    }
     if (status.setupMs > slowSetupMs) services.logger.warn({ plugin: plugin.id, setupMs: status.setupMs }, 'plugin setup was slow');
     const provided = typeof result === 'object' && result !== null ? result : {};
     const teardown = typeof result === 'function' ? result : provided.teardown;

@@ -1,3 +1,4 @@
+import { createLimiter, memoryLimitStore } from '../limits/index.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,7 +24,7 @@ function migrationsDir(files: Record<string, string>): string {
 
 const withTable = (id: string, sqlText: string) =>
   definePlugin({
-    id, kind: 'source', version: '1.0.0', apiVersion: '1.0', capabilities: ['storage'],
+    id, kind: 'source', version: '1.0.0', apiVersion: '2.0', capabilities: ['storage'],
     migrations: migrationsDir({ '20270101000000_init.sql': sqlText }),
     setup() {},
   });
@@ -37,7 +38,7 @@ describe.each(DRIVERS)('plugin migrations on %s', (driver) => {
     const logger = createLogger('silent');
     services = {
       db: t.db, logger, bus: createEventBus(logger), jobHandlers: new Map(), embedder: () => embedder, llm: () => undefined,
-      onJobQueued: () => {}, allowPrivateFetch: false,
+      onJobQueued: () => {}, limiter: createLimiter(memoryLimitStore()), allowPrivateFetch: false,
     };
   });
   afterAll(() => t.destroy());
@@ -66,6 +67,15 @@ describe.each(DRIVERS)('plugin migrations on %s', (driver) => {
     const badName = await start(withTable('named', "create table notes (company_id uuid not null references companies(id) on delete cascade); select crm_enable_rls('notes');"));
     expect(badName.reason).toMatch(/must be named named_…/);
     for (const table of ['nullable_notes', 'no_fk_notes', 'no_rls_notes', 'notes']) expect(await tableExists(table)).toBe(false);
+  });
+
+  it('refuses a security definer function, also one made by dynamic SQL, and rolls the file back', async () => {
+    const plain = await start(withTable('sneaky', `create function sneaky_all() returns setof uuid language sql security definer as $$ select id from companies $$;`));
+    expect(plain).toMatchObject({ status: 'failed', reason: expect.stringMatching(/function sneaky_all\(\) is security definer/) });
+    const dynamic = await start(withTable('dynamic', `do $x$ begin execute 'create function dynamic_all() returns setof uuid language sql security definer as ''select id from companies'''; end $x$;`));
+    expect(dynamic.reason).toMatch(/function dynamic_all\(\) is security definer/);
+    const [found] = rowsOf<{ n: number }>(await t.db.orm.execute(sql`select count(*)::int as n from pg_proc where proname in ('sneaky_all', 'dynamic_all')`));
+    expect(found!.n).toBe(0);
   });
 
   it("accepts a proper table, whose rows are scoped, moved by company merge and deleted with their company", async () => {

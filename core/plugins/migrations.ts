@@ -7,7 +7,8 @@ import { CrmError } from '../errors/index.ts';
  * creates is customer data, so it must be named `<plugin_id>_…`, have `company_id uuid not
  * null` referencing `companies` (so company merge moves its rows and deleting a company
  * deletes them) and row level security with the core's policies (`select
- * crm_enable_rls('<table>')`). A file that breaks the rule is refused and rolled back.
+ * crm_enable_rls('<table>')`); and no `security definer` function. A file that breaks the rule
+ * is refused and rolled back.
  *
  * @example
  * await migrate(db, [coreSource, pluginMigrations('csv-leads', '/…/plugins/csv-leads/migrations')]);
@@ -18,7 +19,11 @@ export function pluginMigrations(pluginId: string, dir: string): MigrationSource
     id: `plugin:${pluginId}`,
     dir,
     verify: async (tx, created, label) => {
-      for (const table of created) {
+      // A definer function runs past row level security: the core's few apply the scope
+      // themselves and are probed by a test; a plugin gets none (docs/adr/0005).
+      const [definer] = created.definerFunctions;
+      if (definer) throw new CrmError('bad_request', `Plugin migration ${label} refused: function ${definer} is security definer, which would run past row level security; plugins may not create definer functions`);
+      for (const table of created.tables) {
         const problem = await tableProblem(tx, table, prefix);
         if (problem) throw new CrmError('bad_request', `Plugin migration ${label} refused: table ${table} ${problem}`);
       }

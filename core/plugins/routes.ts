@@ -24,7 +24,7 @@ const PluginOut = z
   .openapi('Plugin');
 
 const list = createRoute({
-  method: 'get', path: '/', tags: ['Plugins'], summary: 'The plugins of this server: version, kind, status and job queues (admin)',
+  method: 'get', operationId: 'listPlugins', path: '/', tags: ['Plugins'], summary: 'The plugins of this server: version, kind, status and job queues (admin)',
   responses: { 200: json(z.object({ items: z.array(PluginOut) }), 'Every plugin, in start order'), ...problems(401, 403) },
 });
 
@@ -58,7 +58,8 @@ export function pluginRouteContext(services: HostServices, plugin: PluginRouter,
     vars.set('caller', callerOf(principal, (id) => scope.allows(id)));
     if (plugin.storage) {
       vars.set('forCompany', (companyId: string) => {
-        if (typeof companyId !== 'string' || !scope.allows(companyId)) throw new CrmError('not_found', `Company ${companyId} not found`);
+        // The id may be one the plugin chose (the own company's), not the caller: don't echo it.
+        if (typeof companyId !== 'string' || !scope.allows(companyId)) throw new CrmError('not_found', 'Not found (or outside the companies this credential may see)');
         return companyStore(services, plugin.id, companyId);
       });
     }

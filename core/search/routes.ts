@@ -32,7 +32,7 @@ const Hit = z
   .openapi('SearchHit');
 
 const search = createRoute({
-  method: 'post', path: '/', tags: ['Search'],
+  method: 'post', operationId: 'search', path: '/', tags: ['Search'],
   summary: 'Hybrid (full-text + vector) search over the passages of the companies you may see',
   request: body(SearchBody),
   responses: { 200: json(z.object({ hits: z.array(Hit) }), 'Best passages first'), ...problems(400, 413, 415, 422) },

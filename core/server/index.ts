@@ -6,7 +6,7 @@ import type { Config } from '../config/index.ts';
 import type { Database } from '../db/types.ts';
 import { createApp } from '../http/app.ts';
 import { createWorker } from '../jobs/index.ts';
-import { createLogger, type Logger } from '../log/index.ts';
+import { consoleToLogger, createLogger, type Logger } from '../log/index.ts';
 import { PACKAGE_ROOT } from '../paths.ts';
 import { bootstrap } from './bootstrap.ts';
 import { type RuntimeOptions, startRuntime } from './runtime.ts';
@@ -35,19 +35,27 @@ export async function startServer(
   options: Pick<RuntimeOptions, 'plugins' | 'embeddingProvider'> & { print?: (line: string) => void; env?: Record<string, string | undefined> },
 ): Promise<RunningServer> {
   const logger = createLogger(config.logLevel);
+  // Libraries that print (Hono's default stream error handler, drivers) go through the logger.
+  const restoreConsole = consoleToLogger(logger);
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const runtime = await startRuntime(config, {
-    logger,
-    env: options.env ?? process.env,
-    plugins: options.plugins,
-    embeddingProvider: options.embeddingProvider,
-    beforePlugins: async (db) => {
-      const boot = await bootstrap(db, { dataDir: config.dataDir, selfCompany: config.selfCompany });
-      if (boot.adminSecret) {
-        print(`\nFirst start: created an admin API key. It is shown once, and saved to ${boot.adminKeyFile} (mode 0600):\n\n  ${boot.adminSecret}\n`);
-      }
-    },
-  });
+  let runtime: Awaited<ReturnType<typeof startRuntime>>;
+  try {
+    runtime = await startRuntime(config, {
+      logger,
+      env: options.env ?? process.env,
+      plugins: options.plugins,
+      embeddingProvider: options.embeddingProvider,
+      beforePlugins: async (db) => {
+        const boot = await bootstrap(db, { dataDir: config.dataDir, selfCompany: config.selfCompany });
+        if (boot.adminSecret) {
+          print(`\nFirst start: created an admin API key. It is shown once, and saved to ${boot.adminKeyFile} (mode 0600):\n\n  ${boot.adminSecret}\n`);
+        }
+      },
+    });
+  } catch (error) {
+    restoreConsole();
+    throw error;
+  }
   const { db, embedder } = runtime;
   try {
     const { jwtSecret, jwksUrl, issuer } = config.supabase;
@@ -56,6 +64,7 @@ export async function startServer(
     runtime.setWake(() => worker.wake());
     const app = createApp({
       db, logger, jwt, embedder, corsOrigins: config.corsOrigins, maxBodyBytes: config.maxBodyBytes, version: VERSION,
+      publicUrl: config.publicUrl, trustProxy: config.trustProxy,
       bus: runtime.bus, plugins: { host: runtime.host, services: runtime.services }, onJobQueued: () => worker.wake(),
     });
     const server = await listen(app.fetch, config.host, config.port);
@@ -71,10 +80,12 @@ export async function startServer(
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await worker.stop();
         await runtime.close();
+        restoreConsole();
       },
     };
   } catch (error) {
     await runtime.close();
+    restoreConsole();
     throw error;
   }
 }

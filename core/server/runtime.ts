@@ -5,6 +5,7 @@ import type { Database } from '../db/types.ts';
 import { CrmError } from '../errors/index.ts';
 import { createEventBus, type CoreEventBus } from '../events/bus.ts';
 import type { JobHandler, JobHandlers } from '../jobs/index.ts';
+import { createLimiter, postgresLimitStore } from '../limits/index.ts';
 import type { Logger } from '../log/index.ts';
 import type { HostServices } from '../plugins/context/index.ts';
 import { createPluginHost, type PluginEntry, type PluginHost } from '../plugins/host.ts';
@@ -67,6 +68,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       },
       llm: () => host?.llm(),
       onJobQueued: () => wake(),
+      limiter: createLimiter(postgresLimitStore(db)),
       allowPrivateFetch: options.env.CRM_FETCH_ALLOW_PRIVATE === 'true',
     };
     host = createPluginHost(services, { env: options.env });

@@ -1,6 +1,10 @@
 import type { PluginContext } from '../../plugin-api.d.ts';
 import { z } from 'zod';
 
+const LIMITS = {
+  perIp: 30, perSession: 12, perSite: 1200, readsPerIp: 120, leadsPerConversation: 3, handoffsPerHour: 3, streamsPerSession: 2, streamsPerIp: 10,
+};
+
 /** Settings (crm.config.ts or CRM_PLUGIN_CHAT_<KEY>). */
 export const Config = z.object({
   /** How long a visitor's conversation can be resumed from the same browser. */
@@ -11,10 +15,26 @@ export const Config = z.object({
   llmTokensPerConversation: z.number().int().min(0).default(20_000),
   /** Language-model tokens all conversations together may use per day (UTC). */
   llmTokensPerDay: z.number().int().min(0).default(500_000),
-  /** Requests per minute, per visitor address, per conversation and per website. */
+  /**
+   * What one visitor may do, counted in the database (so across every server): new sessions and
+   * questions per minute per address (`perIp`), questions per minute per conversation
+   * (`perSession`), sessions per minute per website (`perSite`), history reads, event-stream
+   * connects and demo pages per minute per address (`readsPerIp`), leads per conversation,
+   * handoff requests per conversation per hour, and event streams open at once per conversation
+   * and per address.
+   */
   rateLimits: z
-    .object({ perIp: z.number().int().min(1).default(30), perSession: z.number().int().min(1).default(12), perSite: z.number().int().min(1).default(1200) })
-    .default({ perIp: 30, perSession: 12, perSite: 1200 }),
+    .object({
+      perIp: z.number().int().min(1).default(LIMITS.perIp),
+      perSession: z.number().int().min(1).default(LIMITS.perSession),
+      perSite: z.number().int().min(1).default(LIMITS.perSite),
+      readsPerIp: z.number().int().min(1).default(LIMITS.readsPerIp),
+      leadsPerConversation: z.number().int().min(1).default(LIMITS.leadsPerConversation),
+      handoffsPerHour: z.number().int().min(1).default(LIMITS.handoffsPerHour),
+      streamsPerSession: z.number().int().min(1).default(LIMITS.streamsPerSession),
+      streamsPerIp: z.number().int().min(1).default(LIMITS.streamsPerIp),
+    })
+    .default(LIMITS),
 });
 export type ChatConfig = z.infer<typeof Config>;
 

@@ -1,26 +1,31 @@
 import { definePlugin } from '../../plugin-api.js';
 import { CAPABILITIES, Config } from './config.ts';
-import { demoRoute } from './demo.ts';
-import { leadRoutes } from './leads.ts';
-import { indexTranscript, messageRoutes } from './messages.ts';
-import { conversationCompany } from './visitors.ts';
-import { createLimits } from './limits.ts';
+import { chatLimits } from './limits.ts';
+import { createLive } from './live.ts';
+import { askRoutes } from './routes/ask.ts';
+import { demoRoute } from './routes/demo.ts';
+import { leadRoutes } from './routes/leads.ts';
+import { sessionRoutes } from './routes/sessions.ts';
+import { siteRoutes } from './routes/sites.ts';
+import { staffRoutes } from './routes/staff.ts';
+import { visitorRoutes } from './routes/visitor.ts';
 import { selfCompany } from './self.ts';
-import { handoffRoutes } from './staff.ts';
-import { sessionRoutes } from './sessions.ts';
-import { siteRoutes } from './sites.ts';
+import { conversationCompany } from './tokens.ts';
+import { indexTranscript } from './transcripts.ts';
 
 /**
  * The website chatbot: site keys with their allowed origins, visitor sessions on provisional
  * visitor companies, grounded answers from the own company's public knowledge with numbered
- * citations (extractive without an LLM, and saying so when unsure), and leads that merge the
- * visitor into the real company. Routes at /api/chat.
+ * citations (extractive without an LLM, and saying so when unsure), handoff to staff, and what
+ * visitors say about themselves kept as unverified leads until staff confirm them. Routes at
+ * /api/chat; the layout (store.ts for SQL, routes/ for HTTP, a file per rule) is the one every
+ * plugin copies (docs/plugins.md).
  */
 export default definePlugin({
   id: 'chat',
   kind: 'source',
-  version: '0.1.0',
-  apiVersion: '1.0',
+  version: '0.2.0',
+  apiVersion: '2.0',
   config: Config,
   capabilities: CAPABILITIES,
   migrations: new URL('./migrations', import.meta.url),
@@ -33,12 +38,14 @@ export default definePlugin({
       const companyId = await conversationCompany(ctx, payload.conversationId);
       if (companyId) await indexTranscript(ctx.forCompany(companyId), payload.conversationId);
     });
-    siteRoutes(ctx);
-    demoRoute(ctx);
-    const limits = createLimits(ctx.config.rateLimits);
+    const limits = chatLimits(ctx);
+    const live = createLive();
     sessionRoutes(ctx, limits);
-    messageRoutes(ctx, limits);
+    askRoutes(ctx, limits);
+    visitorRoutes(ctx, limits, live);
+    demoRoute(ctx, limits);
+    siteRoutes(ctx);
+    staffRoutes(ctx, live);
     leadRoutes(ctx);
-    handoffRoutes(ctx);
   },
 });

@@ -3,7 +3,8 @@ import { type Answer, extractiveAnswer } from './answer.ts';
 import type { Ctx } from './config.ts';
 import { approxTokens, citationsOf, groundedPrompt, UNSURE_MARK } from './llm.ts';
 import { type Lang, TEXTS } from './texts.ts';
-import type { Conversation } from './visitors.ts';
+import { safePassages } from './safety.ts';
+import { addLlmTokens, type Conversation } from './store.ts';
 
 /** A reply being produced: text pieces as they come, then the whole answer. */
 export interface Reply {
@@ -14,16 +15,32 @@ export interface Reply {
 /**
  * The bot's reply to a question: with a language model (when one is configured and the
  * conversation's and the day's token budgets allow) a grounded, cited answer streamed as it is
- * written; otherwise, or when the model fails before writing, the extractive answer.
+ * written; otherwise, or when the model fails before writing, the extractive answer. Either
+ * answers only from the passages' safe sentences (safety.ts): payment details and foreign links
+ * never reach the visitor, and a question only they would answer gets the payment text and goes
+ * to the staff's queue.
  *
  * @example
- * const reply = await replyTo(ctx, conversation, 'Hvad koster en tagrende?', hits, history);
+ * const reply = await replyTo(ctx, conversation, 'Hvad koster en tagrende?', hits, history, ['nordlys-tag.dk']);
  * for await (const piece of reply.pieces) send(piece);
  * const { text, citations, confident } = await reply.answer;
  */
-export async function replyTo(ctx: Ctx, conversation: Conversation & { llm_tokens: number }, question: string, hits: SearchHit[], history: { role: 'visitor' | 'bot' | 'staff'; text: string }[]): Promise<Reply> {
+export async function replyTo(
+  ctx: Ctx,
+  conversation: Conversation,
+  question: string,
+  found: SearchHit[],
+  history: { role: 'visitor' | 'bot' | 'staff'; text: string }[],
+  domains: readonly string[],
+): Promise<Reply> {
   const lang = conversation.lang;
-  if (!ctx.llm.available || hits.length === 0 || !(await withinBudget(ctx, conversation))) return fixedReply(extractiveAnswer(question, hits, ctx.text, lang));
+  const { hits, withheld } = safePassages(found, ctx.text, domains);
+  const extractive = () => {
+    const answer = extractiveAnswer(question, hits, ctx.text, lang);
+    return !answer.confident && withheld ? paymentAnswer(lang) : answer;
+  };
+  if (hits.length === 0 && withheld) return fixedReply(paymentAnswer(lang));
+  if (!ctx.llm.available || hits.length === 0 || !(await withinBudget(ctx, conversation))) return fixedReply(extractive());
   const self = await ctx.companies.self();
   const messages = groundedPrompt(question, hits, history.map((m) => ({ role: m.role === 'visitor' ? 'user' : 'assistant', content: m.text })), lang, self.name);
   const prompt = messages.map((m) => m.content).join('\n');
@@ -49,7 +66,7 @@ export async function replyTo(ctx: Ctx, conversation: Conversation & { llm_token
     } catch (error) {
       ctx.logger.warn({ err: error, conversation: conversation.id }, 'language model failed; answering without it');
       if (!released) {
-        const fallback = extractiveAnswer(question, hits, ctx.text, lang);
+        const fallback = extractive();
         yield fallback.text;
         settle(fallback);
         return;
@@ -57,7 +74,7 @@ export async function replyTo(ctx: Ctx, conversation: Conversation & { llm_token
     }
     await spend(ctx, conversation, approxTokens(prompt) + approxTokens(written));
     if (!released) {
-      const unsure = unsureAnswer(lang);
+      const unsure = withheld ? paymentAnswer(lang) : unsureAnswer(lang);
       yield unsure.text;
       settle(unsure);
       return;
@@ -76,6 +93,11 @@ function unsureAnswer(lang: Lang): Answer {
   return { text: TEXTS[lang].unsure, citations: [], confident: false };
 }
 
+/** What the bot says when only payment details would answer: not confident, so staff take it up. */
+function paymentAnswer(lang: Lang): Answer {
+  return { text: TEXTS[lang].payment, citations: [], confident: false };
+}
+
 const today = () => new Date().toISOString().slice(0, 10);
 
 async function withinBudget(ctx: Ctx, conversation: { llm_tokens: number }): Promise<boolean> {
@@ -86,5 +108,5 @@ async function withinBudget(ctx: Ctx, conversation: { llm_tokens: number }): Pro
 async function spend(ctx: Ctx, conversation: Conversation, tokens: number): Promise<void> {
   const key = `llm-day:${today()}`;
   await ctx.kv.set(key, ((await ctx.kv.get<number>(key)) ?? 0) + tokens);
-  await ctx.forCompany(conversation.company_id).sql`update chat_conversations set llm_tokens = llm_tokens + ${tokens} where id = ${conversation.id}`;
+  await addLlmTokens(ctx.forCompany(conversation.company_id), conversation.id, tokens);
 }

@@ -11,7 +11,7 @@ export default definePlugin({
   id: 'embeddings-offline',
   kind: 'provider',
   version: '1.0.0',
-  apiVersion: '1.0',
+  apiVersion: '2.0',
   config: z.object({ dimensions: z.number().int().min(16).max(2000).default(384) }),
   capabilities: [],
   setup(ctx) {

@@ -10,7 +10,7 @@ export default definePlugin({
   id: 'embeddings-openai',
   kind: 'provider',
   version: '1.0.0',
-  apiVersion: '1.0',
+  apiVersion: '2.0',
   config: z.object({
     apiKey: z.string().min(1, 'is required (OPENAI_API_KEY)'),
     baseUrl: z.url().optional(),

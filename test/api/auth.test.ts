@@ -8,7 +8,7 @@ import type { AppEnv } from '../../core/http/env.ts';
 import { createLogger } from '../../core/log/index.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { createOfflineEmbedder } from '../../app/offline-embedder.ts';
-import { checkAnswer, expectProblem } from '../support/problems.ts';
+import { checkAnswer, expectInvalid, expectProblem } from '../support/problems.ts';
 import { DRIVERS } from '../support/databases.ts';
 
 const JWT_SECRET = 'test-only-supabase-jwt-secret-of-at-least-32-chars';
@@ -250,6 +250,15 @@ describe.each(DRIVERS)('authentication and authorisation on %s', (driver) => {
       const res = await call('POST', '/api/keys', { body: { name: 'halv admin', scopes: ['admin', 'crm:read'], company_ids: [id] } });
       expectProblem(res, 422, 'validation-failed');
       expect((await call('GET', '/api/keys')).body.items.map((k: { name: string }) => k.name)).not.toContain('halv admin');
+    });
+
+    it('never reads an empty company list as every company: the API refuses it, and a staff token with one sees nothing', async () => {
+      const res = await call('POST', '/api/keys', { body: { name: 'tom liste', scopes: ['crm:read'], company_ids: [] } });
+      expectInvalid(res, 'body.company_ids', 'at least one company');
+      expect((await call('GET', '/api/keys')).body.items.map((k: { name: string }) => k.name)).not.toContain('tom liste');
+      const token = await staffToken({ crm_role: 'staff', company_ids: [] });
+      expect((await call('GET', '/api/companies', { token })).body.items).toEqual([]);
+      expect((await call('GET', '/api/contacts', { token })).body.items).toEqual([]);
     });
 
     it('refuses unknown scopes and missing names', async () => {

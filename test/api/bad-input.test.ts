@@ -140,6 +140,13 @@ describe.each(DRIVERS)('bad input on %s', (driver) => {
       }
       expectProblem(await call('GET', `/api/contacts?cursor=zzz`), 400, 'bad-request');
       expectProblem(await call('GET', `/api/companies/${companyId}/timeline?cursor=zzz`), 400, 'bad-request');
+      // Well-formed cursors whose time is not a time, or is outside Postgres' range, or whose id is not an id.
+      const id = '019b0c8e-5f2a-7c41-9d3e-2b8f6a1c0e47';
+      for (const position of [{ at: 'yesterday', id }, { at: '+275760-09-13T00:00:00.000Z', id }, { at: '0000-01-01T00:00:00Z', id }, { at: 7, id }, { at: '2026-12-02T10:00:00.000Z', id: 'x' }]) {
+        const cursor = Buffer.from(JSON.stringify(position)).toString('base64url');
+        expectProblem(await call('GET', `/api/companies/${companyId}/timeline?cursor=${cursor}`), 400, 'bad-request');
+      }
+      expectProblem(await call('GET', `/api/knowledge?cursor=${Buffer.from('{"id":"nope"}').toString('base64url')}`), 400, 'bad-request');
     });
 
     it('answers a limit out of range or not a number with 422', async () => {
@@ -273,7 +280,7 @@ describe.each(DRIVERS)('bad input on %s', (driver) => {
       // A valid name with a domain another company has: the name must not be written either.
       ['PATCH', `/api/companies/${companyId}`, { name: 'Halvt Skrevet ApS', domain: 'anden-halv.dk' }],
       ['PATCH', `/api/companies/${companyId}`, { name: 'Halvt Skrevet ApS', cvr: '12345678' }],
-      ['POST', '/api/contacts', { company_id: companyId, email: 'eva@anden-halv.dk' }],
+      ['POST', '/api/contacts', { company_id: other.id, email: 'Eva@anden-halv.dk' }],
       ['POST', '/api/contacts', { company_id: randomUUID(), name: 'Forældreløs' }],
       ['POST', `/api/companies/${companyId}/merge`, { into: randomUUID() }],
       ['POST', `/api/companies/${companyId}/merge`, { into: t.selfCompanyId }],

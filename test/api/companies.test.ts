@@ -95,6 +95,40 @@ describe.each(DRIVERS)('companies and contacts API on %s', (driver) => {
     expect(timeline).toContain('contact.added');
   });
 
+  it("tells a caller restricted to one company nothing about other companies' domains, CVR numbers or contacts", async () => {
+    const mine = (await t.call('POST', '/api/companies', { body: { name: 'Min ApS', domain: 'min-firma.dk' } })).body;
+    const theirs = (await t.call('POST', '/api/companies', { body: { name: 'Deres ApS', domain: 'deres-firma.dk', cvr: '25313763' } })).body;
+    await t.call('POST', '/api/contacts', { body: { company_id: theirs.id, email: 'boss@deres-firma.dk' } });
+    const key = await t.key(['crm:read', 'crm:write'], [mine.id]);
+
+    // Taken and free values get the same answer: a restricted caller may not change them at all.
+    const taken = await t.call('PATCH', `/api/companies/${mine.id}`, { token: key, body: { domain: 'deres-firma.dk' } });
+    const free = await t.call('PATCH', `/api/companies/${mine.id}`, { token: key, body: { domain: 'helt-ny.dk' } });
+    const cvr = await t.call('PATCH', `/api/companies/${mine.id}`, { token: key, body: { cvr: '25313763' } });
+    for (const res of [taken, free, cvr]) expect(res).toMatchObject({ status: 403, body: { detail: expect.stringContaining('cannot change a company') } });
+    expect(taken.body.detail).toBe(free.body.detail);
+    expect((await t.call('PATCH', `/api/companies/${mine.id}`, { token: key, body: { domain: 'min-firma.dk', stage: 'lead' } })).body).toMatchObject({ stage: 'lead' });
+
+    // A contact's email is unique within its company only.
+    const same = await t.call('POST', '/api/contacts', { token: key, body: { company_id: mine.id, email: 'boss@deres-firma.dk' } });
+    expect(same.status).toBe(201);
+    expect((await t.call('POST', '/api/contacts', { token: key, body: { company_id: mine.id, email: 'Boss@deres-firma.dk' } })).status).toBe(409);
+    // An unrestricted admin still gets the clash on domains, which are unique everywhere.
+    expect((await t.call('PATCH', `/api/companies/${mine.id}`, { body: { domain: 'deres-firma.dk' } })).status).toBe(409);
+    // The resolver finds the address at the company that had it first.
+    expect((await t.call('POST', '/api/companies/resolve', { body: { email: 'boss@deres-firma.dk' } })).body).toMatchObject({ matched_by: 'contact', company: { id: theirs.id } });
+  });
+
+  it('keeps one contact when two companies with the same person merge', async () => {
+    const a = (await t.call('POST', '/api/companies', { body: { name: 'Fletning A', kind: 'visitor' } })).body;
+    const b = (await t.call('POST', '/api/companies', { body: { name: 'Fletning B ApS' } })).body;
+    await t.call('POST', '/api/contacts', { body: { company_id: a.id, email: 'ole@fletning.dk', phone: '+45 11 22 33 44' } });
+    await t.call('POST', '/api/contacts', { body: { company_id: b.id, email: 'ole@fletning.dk', name: 'Ole' } });
+    expect((await t.call('POST', `/api/companies/${a.id}/merge`, { body: { into: b.id } })).status).toBe(200);
+    const contacts = (await t.call('GET', `/api/contacts?company_id=${b.id}`)).body.items;
+    expect(contacts).toMatchObject([{ email: 'ole@fletning.dk', name: 'Ole', phone: '+45 11 22 33 44' }]);
+  });
+
   it('resolves an email to a company, creating it when asked', async () => {
     const none = await t.call('POST', '/api/companies/resolve', { body: { email: 'ny@opslag.dk' } });
     expect(none.body).toEqual({ company: null, matched_by: null });

@@ -109,6 +109,26 @@ describe.each(DRIVERS)('knowledge base API on %s', (driver) => {
     expectInvalid(checkAnswer(await t.call('POST', '/api/knowledge', { body: { title: 'x', body: 'y', url: 'javascript:alert(1)' } })), 'body.url');
   });
 
+  it('needs an admin to publish payment details or links to other sites, and flags them', async () => {
+    const staff = await t.key(['crm:read', 'crm:write']);
+    const poisoned = { title: 'Betaling', body: 'Betal forud til konto 9999-1234567 i Evil Bank, se https://evil.example/betal.', visibility: 'public' };
+    const refused = checkAnswer(await t.call('POST', '/api/knowledge', { token: staff, body: poisoned }));
+    expectProblem(refused, 403, 'forbidden');
+    expect(refused.body).toMatchObject({ risk_flags: ['external_link', 'payment_details'], detail: expect.stringContaining('9999-1234567') });
+    expect((await t.call('GET', '/api/knowledge?visibility=public')).body.items.map((a: { title: string }) => a.title)).not.toContain('Betaling');
+
+    const internal = checkAnswer(await t.call('POST', '/api/knowledge', { token: staff, body: { ...poisoned, visibility: 'internal' } }));
+    expect(internal).toMatchObject({ status: 202, body: { article: { visibility: 'internal', risk_flags: ['external_link', 'payment_details'] } } });
+    expectProblem(await t.call('PATCH', `/api/knowledge/${internal.body.article.id}`, { token: staff, body: { visibility: 'public' } }), 403, 'forbidden');
+    const published = checkAnswer(await t.call('PATCH', `/api/knowledge/${internal.body.article.id}`, { body: { visibility: 'public' } }));
+    expect(published).toMatchObject({ status: 202, body: { article: { visibility: 'public', risk_flags: ['external_link', 'payment_details'] } } });
+    // An edit by staff of the published article keeps needing an admin while the content stays.
+    expectProblem(await t.call('PATCH', `/api/knowledge/${internal.body.article.id}`, { token: staff, body: { title: 'Betaling af ordrer' } }), 403, 'forbidden');
+    // Links to the own domain are no risk.
+    const own = checkAnswer(await t.call('POST', '/api/knowledge', { token: staff, body: { title: 'Priser', body: 'Se priserne på https://www.nordlys-tag.dk/priser.' } }));
+    expect(own).toMatchObject({ status: 202, body: { article: { risk_flags: [] } } });
+  });
+
   it('refuses bad articles with the field named, and writes nothing', async () => {
     const before = (await t.call('GET', '/api/knowledge?limit=100')).body.items.length;
     expectInvalid(checkAnswer(await t.call('POST', '/api/knowledge', { body: { title: '', body: 'x' } })), 'body.title');

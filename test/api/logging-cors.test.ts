@@ -62,4 +62,25 @@ describe('request logs and CORS', () => {
     const other = await preflight('https://evil.example');
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
+
+  it('sends no-store, a restrictive CSP and a Permissions-Policy on API answers, and HSTS only behind https', async () => {
+    const res = await send('GET', '/api/companies');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+    expect(res.headers.get('permissions-policy')).toContain('camera=()');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('strict-transport-security')).toBeNull();
+    const problem = await send('GET', '/api/companies/not-an-id');
+    expect(problem.headers.get('cache-control')).toBe('no-store');
+
+    const secure = createApp({
+      db: t.db, logger: createLogger('silent'), jwt: undefined, corsOrigins: [], maxBodyBytes: 1 << 20, version: 'test',
+      embedder: createOfflineEmbedder(), publicUrl: 'https://crm.firma.dk',
+    });
+    const behindTls = await secure.request('/healthz');
+    expect(behindTls.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+    const doc = await (await secure.request('/openapi.json')).json();
+    expect(doc.servers[0].url).toBe('https://crm.firma.dk');
+  });
 });

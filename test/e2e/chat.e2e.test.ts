@@ -106,8 +106,9 @@ describe.skipIf(SKIP_BROWSER)('chat end to end: real server, built widget, Chrom
 
     await launcher.click();
     await widget.locator('[part=panel]').waitFor();
-    // The greeting comes from the server (POST /api/chat/sessions, cross-origin).
-    await botMessages.filter({ hasText: 'Hej! Hvad kan jeg hjælpe dig med?' }).waitFor({ timeout: 10_000 });
+    // The widget's greeting, the same before and after the session (POST /api/chat/sessions, cross-origin) exists.
+    await botMessages.filter({ hasText: 'Hej! Spørg mig om vores produkter og ydelser.' }).waitFor({ timeout: 10_000 });
+    await page.waitForFunction((key) => Boolean(JSON.parse(localStorage.getItem(`crm-chat:${key}`) ?? '{}').session_id), siteKey, { timeout: 10_000 });
     const { session_id: sessionId } = await session();
     expect(sessionId).toMatch(/^[0-9a-f-]{36}$/);
 
@@ -138,10 +139,16 @@ describe.skipIf(SKIP_BROWSER)('chat end to end: real server, built widget, Chrom
     await form.waitFor({ state: 'detached' });
     await widget.locator('.msg.note').filter({ hasText: 'Tak!' }).waitFor();
 
+    // The visitor's claim is an unverified lead: nothing is written into a real company until staff confirm it.
+    expect((await api('GET', '/api/companies?q=jensens-vvs.dk')).body.items).toEqual([]);
+    const leads = await api('GET', '/api/chat/leads');
+    const lead = (leads.body.items as Array<{ id: string; conversation_id: string; email: string }>).find((l) => l.conversation_id === sessionId);
+    expect(lead, JSON.stringify(leads.body)).toMatchObject({ email: 'mette@jensens-vvs.dk' });
+    const confirmed = await api('POST', `/api/chat/leads/${lead!.id}/confirm`, {});
+    expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
     const companies = await api('GET', '/api/companies?q=jensens-vvs.dk');
-    expect(companies.status).toBe(200);
     const company = (companies.body.items as Array<{ id: string; domain: string | null; kind: string }>).find((c) => c.domain === 'jensens-vvs.dk');
-    expect(company, JSON.stringify(companies.body)).toBeDefined();
+    expect(company, JSON.stringify(companies.body)).toMatchObject({ id: confirmed.body.company.id });
     const timeline = await api('GET', `/api/companies/${company!.id}/timeline?limit=100`);
     expect(timeline.status).toBe(200);
     const types = (timeline.body.items as Array<{ type: string }>).map((e) => e.type);
@@ -176,7 +183,7 @@ describe.skipIf(SKIP_BROWSER)('chat end to end: real server, built widget, Chrom
     await staffMessage.waitFor({ timeout: 10_000 }).catch((error: unknown) => {
       throw new Error(
         `The staff reply was stored (201) but did not reach the open widget live within 10 s over GET /api/chat/sessions/${sessionId}/events ` +
-          `(opened before the lead merged the visitor company into ${company!.id}): ${String(error)}`,
+          `(opened before staff confirmed the lead and merged the visitor company into ${company!.id}): ${String(error)}`,
       );
     });
     expect(await staffMessage.locator('.who').textContent()).toBeTruthy();
@@ -263,7 +270,8 @@ describe.skipIf(SKIP_BROWSER)('chat end to end: real server, built widget, Chrom
       await page.keyboard.press('Enter');
       await panel().waitFor();
       expect(await focused(page)).toBe('text');
-      await botMessages().filter({ hasText: 'Hej! Hvad kan jeg hjælpe dig med?' }).waitFor({ timeout: 10_000 });
+      await botMessages().filter({ hasText: 'Hej! Spørg mig om vores produkter og ydelser.' }).waitFor({ timeout: 10_000 });
+      await page.waitForFunction((key) => Boolean(JSON.parse(localStorage.getItem(`crm-chat:${key}`) ?? '{}').session_id), demoKey, { timeout: 10_000 });
       sessionId = (await page.evaluate((key) => JSON.parse(localStorage.getItem(`crm-chat:${key}`) ?? '{}') as { session_id?: string }, demoKey)).session_id ?? '';
       expect(sessionId).toMatch(/^[0-9a-f-]{36}$/);
 

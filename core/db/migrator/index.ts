@@ -10,9 +10,10 @@ export interface MigrationSource {
   dir: string;
   /**
    * Checks what a file did before it commits (the plugin host's rules for plugin tables);
-   * given the tables the file created, it throws to refuse the file, which rolls it back.
+   * given the tables it created and the `security definer` functions it created (or made
+   * definer), it throws to refuse the file, which rolls it back.
    */
-  verify?: (tx: Session, createdTables: string[], label: string) => Promise<void>;
+  verify?: (tx: Session, created: { tables: string[]; definerFunctions: string[] }, label: string) => Promise<void>;
 }
 
 export interface MigrateResult {
@@ -83,6 +84,7 @@ async function applyOnce(tx: Session, source: MigrationSource, file: MigrationFi
   const adopt = source.id === 'core' && (await pushedBySupabase(tx, file.version));
   if (!adopt) {
     const before = source.verify ? await tableNames(tx) : [];
+    const definersBefore = source.verify ? await definerFunctions(tx) : [];
     try {
       await tx.exec(file.sql);
     } catch (error) {
@@ -90,7 +92,11 @@ async function applyOnce(tx: Session, source: MigrationSource, file: MigrationFi
     }
     if (source.verify) {
       const known = new Set(before);
-      await source.verify(tx, (await tableNames(tx)).filter((t) => !known.has(t)), label);
+      const knownDefiners = new Set(definersBefore);
+      await source.verify(tx, {
+        tables: (await tableNames(tx)).filter((t) => !known.has(t)),
+        definerFunctions: (await definerFunctions(tx)).filter((f) => !knownDefiners.has(f)),
+      }, label);
     }
   }
   await tx.query('insert into crm_migrations (source, name, checksum) values ($1, $2, $3)', [source.id, file.name, file.checksum]);
@@ -102,6 +108,15 @@ async function tableNames(tx: Session): Promise<string[]> {
   const rows = await tx.query<{ name: string }>(
     `select n.nspname || '.' || c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
      where c.relkind in ('r', 'p') and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg_toast%'`,
+  );
+  return rows.map((r) => r.name);
+}
+
+/** Every `security definer` function outside the system schemas, by signature. */
+async function definerFunctions(tx: Session): Promise<string[]> {
+  const rows = await tx.query<{ name: string }>(
+    `select p.oid::regprocedure::text as name from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+     where p.prosecdef and n.nspname not in ('pg_catalog', 'information_schema')`,
   );
   return rows.map((r) => r.name);
 }

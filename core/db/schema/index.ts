@@ -103,6 +103,7 @@ export const knowledgeArticles = pgTable('knowledge_articles', {
   lang: text('lang', { enum: ['da', 'en'] }),
   tags: text('tags').array().notNull().default([]),
   url: text('url'),
+  riskFlags: text('risk_flags', { enum: ['payment_details', 'external_link'] }).array().notNull().default([]),
   indexedAt: ts('indexed_at'),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),

@@ -1,8 +1,8 @@
 import type { CompanyService } from '../../../plugin-api.d.ts';
-import { resolveHint } from '../../companies/hint.ts';
+import { findByHint, resolveHint } from '../../companies/hint.ts';
 import { companyOut } from '../../companies/schemas.ts';
 import { mergeCompanies } from '../../companies/merge.ts';
-import { createCompany, getCompany, getSelfCompany } from '../../companies/store.ts';
+import { createCompany, getCompany, getSelfCompany, requireCompany, updateCompany } from '../../companies/store.ts';
 import { recordEvent } from '../../events/store.ts';
 import { scope } from '../../db/scope/index.ts';
 import { CrmError } from '../../errors/index.ts';
@@ -25,6 +25,10 @@ export function companyService(services: Pick<HostServices, 'db' | 'bus'>, plugi
       if (result.created) services.bus.publish('company.created', { companyId: result.company.id, name: result.company.name });
       return { company: companyOut(result.company), created: result.created };
     },
+    async find(hint) {
+      const company = await all.run((tx) => findByHint(tx, hint ?? {}));
+      return company ? companyOut(company) : null;
+    },
     async get(id) {
       if (!isUuid(id)) return null;
       const company = await all.run((tx) => getCompany(tx, id));
@@ -37,6 +41,18 @@ export function companyService(services: Pick<HostServices, 'db' | 'bus'>, plugi
         return created;
       });
       services.bus.publish('company.created', { companyId: company.id, name: company.name });
+      return companyOut(company);
+    },
+    async updateVisitor(id, input) {
+      if (!isUuid(id)) throw new CrmError('not_found', `Company ${id} not found`);
+      const company = await all.run(async (tx) => {
+        const current = await requireCompany(tx, id);
+        if (current.kind !== 'visitor') throw new CrmError('conflict', `Company ${id} is not a provisional visitor company`);
+        return updateCompany(tx, id, {
+          ...(input.name?.trim() ? { name: input.name.trim().slice(0, 300) } : {}),
+          ...(input.attributes ? { attributes: { ...current.attributes, ...input.attributes } } : {}),
+        });
+      });
       return companyOut(company);
     },
     async merge(fromId, intoId) {

@@ -1,5 +1,6 @@
-import { Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Capability, PluginContext, PluginRouteEnv, PublicRouteEnv } from '../../../plugin-api.d.ts';
+import { validationHook } from '../../http/problem.ts';
 import type { AnyPlugin } from '../definition.ts';
 import { blobService } from './blobs.ts';
 import { companyService } from './companies.ts';
@@ -18,8 +19,8 @@ export { companyStore } from './store.ts';
 /** A plugin's ctx, and its router when it asked for `routes`. */
 export interface BuiltContext {
   ctx: PluginContext<unknown, Capability>;
-  router: Hono<PluginRouteEnv> | undefined;
-  publicRouter: Hono<PublicRouteEnv> | undefined;
+  router: OpenAPIHono<PluginRouteEnv> | undefined;
+  publicRouter: OpenAPIHono<PublicRouteEnv> | undefined;
 }
 
 /**
@@ -32,8 +33,9 @@ export interface BuiltContext {
  */
 export function buildContext(plugin: AnyPlugin, config: unknown, services: HostServices, failures: FailureCounts): BuiltContext {
   const has = (capability: Capability) => plugin.capabilities.includes(capability);
-  const router = has('routes') ? new Hono<PluginRouteEnv>() : undefined;
-  const publicRouter = has('public-routes') ? new Hono<PublicRouteEnv>() : undefined;
+  // Invalid input is a 422 problem naming the field, as on the core's routes.
+  const router = has('routes') ? new OpenAPIHono<PluginRouteEnv>({ defaultHook: validationHook }) : undefined;
+  const publicRouter = has('public-routes') ? new OpenAPIHono<PublicRouteEnv>({ defaultHook: validationHook }) : undefined;
   const ctx: Record<string, unknown> = {
     plugin: { id: plugin.id, version: plugin.version },
     config,
@@ -41,6 +43,10 @@ export function buildContext(plugin: AnyPlugin, config: unknown, services: HostS
     companies: companyService(services, plugin.id),
     kv: pluginKv(services.db, plugin.id),
     text: textAnalysis,
+    limits: {
+      take: (key: string, rule: { limit: number; windowMs: number }) => services.limiter.take(`${plugin.id}:${key}`, rule),
+      hold: (key: string, max: number, what?: string) => services.limiter.hold(`${plugin.id}:${key}`, max, what),
+    },
   };
   if (has('storage')) ctx.forCompany = (companyId: string) => companyStore(services, plugin.id, companyId);
   if (has('vector')) Object.assign(ctx, vectorServices(services));

@@ -4,7 +4,8 @@ import type { CompanyStore, Contact } from '../../../plugin-api.d.ts';
 import { createContact, findContactByEmail, listContacts, updateContact } from '../../contacts/store.ts';
 import { contactFields, contactOut } from '../../contacts/schemas.ts';
 import { scope } from '../../db/scope/index.ts';
-import { rowsOf, type Tx } from '../../db/types.ts';
+import { rowsWithIsoTimes } from '../../db/times.ts';
+import type { Tx } from '../../db/types.ts';
 import { CrmError } from '../../errors/index.ts';
 import { filterOrRefuse } from '../../events/bus.ts';
 import { recordEvent } from '../../events/store.ts';
@@ -53,7 +54,7 @@ function inner(services: HostServices, pluginId: string, companyId: string, tx: 
   return {
     companyId,
     async sql<Row>(strings: TemplateStringsArray, ...values: unknown[]) {
-      return rowsOf<Row>(await tx.execute(drizzleSql(strings, ...values)));
+      return rowsWithIsoTimes<Row>(await tx.execute(drizzleSql(strings, ...values)));
     },
     contacts: {
       async upsert(raw) {

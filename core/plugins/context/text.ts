@@ -1,4 +1,5 @@
 import type { TextAnalysis } from '../../../plugin-api.d.ts';
+import { contentRisks } from '../../content/risks.ts';
 import { detectLanguage, splitSentences, stem, stopwords, tokenize } from '../../search/text/index.ts';
 
 /**
@@ -13,4 +14,5 @@ export const textAnalysis: TextAnalysis = {
   stem: (word, lang) => stem(word, lang),
   isStopword: (word, lang) => stopwords(lang).has(word),
   sentences: (text) => splitSentences(text),
+  risks: (text, ownDomains) => contentRisks(text, { ownDomains }),
 };

@@ -19,6 +19,7 @@ import type { Database } from '../../db/types.ts';
 import { createEventBus } from '../../events/bus.ts';
 import { createApp } from '../../http/app.ts';
 import { drainJobs, type JobHandler } from '../../jobs/index.ts';
+import { createLimiter, postgresLimitStore } from '../../limits/index.ts';
 import { createLogger } from '../../log/index.ts';
 import { createCompany } from '../../companies/store.ts';
 import { createWordEmbedder, type EmbeddingProvider } from '../../search/embeddings/index.ts';
@@ -38,6 +39,12 @@ export interface TestHostOptions {
   allowPrivateFetch?: boolean;
   /** Log level of the host and plugins; default `silent`. */
   logLevel?: string;
+  /** The database to run on (migrated by the host; yours to close); default a fresh in-memory PGlite, closed by `close`. */
+  database?: Database;
+  /** The CRM's public URL (OpenAPI server, HSTS when https). */
+  publicUrl?: string;
+  /** HTTP settings of the app: CORS_ORIGINS and TRUST_PROXY as the server reads them (default none and 0). */
+  http?: { corsOrigins?: string[]; trustProxy?: number };
   /** The embedding provider; `open-crm/testing` gives the offline default, the core alone a plain word hasher. */
   embedder?: EmbeddingProvider;
 }
@@ -76,7 +83,7 @@ export interface TestHost {
  */
 export async function createTestHost(options: TestHostOptions): Promise<TestHost> {
   const logger = createLogger(options.logLevel ?? 'silent');
-  const db = await openPglite();
+  const db = options.database ?? (await openPglite());
   await migrate(db);
   const self = await scope(db, 'all').run((tx) => ensureSelfCompany(tx, { name: 'Test ApS', domain: 'test.example' }));
   const admin = await createApiKey(db.orm, { name: 'test admin', scopes: ['admin'], companyIds: null, createdBy: 'test' });
@@ -89,7 +96,7 @@ export async function createTestHost(options: TestHostOptions): Promise<TestHost
   const pluginJobs = new Map<string, JobHandler>();
   const services: HostServices = {
     db, logger, bus, jobHandlers: pluginJobs, embedder: () => embedder, llm: () => host.llm(),
-    onJobQueued: () => {}, allowPrivateFetch: options.allowPrivateFetch ?? true,
+    onJobQueued: () => {}, limiter: createLimiter(postgresLimitStore(db)), allowPrivateFetch: options.allowPrivateFetch ?? true,
   };
   const host = createPluginHost(services, { env: options.env ?? {} });
   await host.start(
@@ -99,7 +106,7 @@ export async function createTestHost(options: TestHostOptions): Promise<TestHost
     }),
   );
   const app = createApp({
-    db, logger, jwt: undefined, corsOrigins: [], maxBodyBytes: 10 * 1024 * 1024, version: 'test', embedder, bus,
+    db, logger, jwt: undefined, corsOrigins: options.http?.corsOrigins ?? [], trustProxy: options.http?.trustProxy ?? 0, publicUrl: options.publicUrl, maxBodyBytes: 10 * 1024 * 1024, version: 'test', embedder, bus,
     plugins: { host, services },
   });
 
@@ -117,7 +124,7 @@ export async function createTestHost(options: TestHostOptions): Promise<TestHost
     async close() {
       await host.stop();
       await bus.idle();
-      await db.close();
+      if (!options.database) await db.close();
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { PluginContext } from 'open-crm/plugin';
-import { z } from 'zod';
+import { z } from 'open-crm/plugin';
 
 /** The plugin's settings (crm.config.ts, or CRM_PLUGIN_CSV_LEADS_<KEY>). */
 export const Config = z.object({

@@ -12,7 +12,7 @@ export default definePlugin({
   id: 'csv-leads',
   kind: 'source',
   version: '1.0.0',
-  apiVersion: '1.0',
+  apiVersion: '2.0',
   config: Config,
   capabilities: CAPABILITIES,
   migrations: new URL('../migrations', import.meta.url),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'open-crm/plugin';
 import type { LeadField } from './columns.ts';
 
 /** A row turned into what the CRM stores: a company hint and, when there is one, a contact. */

@@ -52,7 +52,7 @@ describe('csv-leads plugin', () => {
     const result = await host.request('GET', `/api/csv-leads/imports/${noKeys.body.id}`);
     expect(result.body).toMatchObject({ status: 'failed', error: 'The header (line 1) has no company, CVR, website or email column; found: Noter, Dato' });
     const empty = await host.request('POST', '/api/csv-leads/imports', { body: { file_name: 'x.csv', csv: '' } });
-    expect(empty).toMatchObject({ status: 422, body: { detail: 'csv is empty' } });
+    expect(empty).toMatchObject({ status: 422, body: { detail: 'body.csv: is empty' } });
     expect((await host.request('GET', '/api/csv-leads/imports/nope')).status).toBe(422);
   });
 

@@ -35,6 +35,7 @@ const en = {
   leadThanks: 'Thanks! We will get back to you.',
   error: 'Something went wrong. Please try again.',
   offline: 'Could not reach the chat. Check your connection and try again.',
+  notAllowed: 'The chat is not set up for this website yet. Please contact us another way.',
   rateLimited: (s?: number) => (s ? `Too many messages. Try again in ${s} seconds.` : 'Too many messages. Try again in a moment.'),
   loading: 'Loading the conversation…',
 };
@@ -72,6 +73,7 @@ const da: Texts = {
   leadThanks: 'Tak! Vi vender tilbage.',
   error: 'Noget gik galt. Prøv igen.',
   offline: 'Chatten kunne ikke nås. Tjek din forbindelse og prøv igen.',
+  notAllowed: 'Chatten er ikke sat op til denne hjemmeside endnu. Kontakt os venligst på anden vis.',
   rateLimited: (s) => (s ? `For mange beskeder. Prøv igen om ${s} sekunder.` : 'For mange beskeder. Prøv igen om lidt.'),
   loading: 'Henter samtalen…',
 };

@@ -16,7 +16,6 @@ interface SessionReply {
   session_id: string;
   visitor_token: string;
   expires_at?: string;
-  greeting?: string;
 }
 interface Done {
   message_id?: string;
@@ -146,7 +145,6 @@ class ChatPanel implements Panel {
         session_id: data.session_id,
         visitor_token: data.visitor_token,
         expires_at: data.expires_at,
-        greeting: data.greeting || (same ? saved.greeting : undefined),
         ...(same ? {} : { handoff: false, lead: false }),
       });
       this.session = { id: data.session_id, token: data.visitor_token };
@@ -354,7 +352,8 @@ class ChatPanel implements Panel {
   private fail(error: unknown): void {
     const { t } = this.host;
     const status = error instanceof ApiError ? error.status : -1;
-    this.error = status === 429 ? t.rateLimited((error as ApiError).retryAfter) : status === 0 ? t.offline : t.error;
+    // A refused origin or site key is the site's set-up, not the visitor's connection: say so.
+    this.error = status === 429 ? t.rateLimited((error as ApiError).retryAfter) : status === 403 ? t.notAllowed : status === 0 ? t.offline : t.error;
     this.schedule();
   }
 
@@ -464,8 +463,9 @@ class ChatPanel implements Panel {
   }
 
   private view(): TemplateResult {
-    const { t, store } = this.host;
-    const greeting: Item = { id: 'greeting', role: 'bot', text: store.get().greeting || t.greeting };
+    const { t } = this.host;
+    // One greeting, the widget's own, before and after the session exists.
+    const greeting: Item = { id: 'greeting', role: 'bot', text: t.greeting };
     return html`<section class="panel" part="panel" role="dialog" aria-modal="false" aria-labelledby="crm-chat-title">
       <div class="header" part="header">
         <h2 class="title" id="crm-chat-title" part="title">${t.title}</h2>

@@ -6,7 +6,6 @@ export interface Saved {
   session_id?: string;
   visitor_token?: string;
   expires_at?: string;
-  greeting?: string;
   /** A person was asked to take over: listen for staff replies even while closed. */
   handoff?: boolean;
   /** The visitor gave an email address (lead form or identify()). */

@@ -97,8 +97,8 @@ describe.skipIf(SKIP_BROWSER)('<crm-chat> in Chromium under a strict CSP', () =>
     await page.waitForFunction(() => document.querySelector('crm-chat')?.shadowRoot?.querySelector('.log')?.getAttribute('aria-busy') === 'false');
     expect(fetched).toContain('/api/chat/sessions');
     expect((await events(page)).map((e) => e.type)).toEqual(['crm-chat-open']);
-    // The greeting came from the server.
-    expect(await botMessages(page).first().textContent()).toContain('Hi! How can I help?');
+    // One greeting, before and after the session exists.
+    expect(await botMessages(page).first().textContent()).toContain('Hi! Ask me anything about our products and services.');
   });
 
   it('Escape closes the panel and focus returns to the launcher', { timeout: T }, async () => {
@@ -302,7 +302,7 @@ describe.skipIf(SKIP_BROWSER)('<crm-chat> in Chromium under a strict CSP', () =>
     expect(await input(page).getAttribute('placeholder')).toBe('Skriv en besked…');
     expect(await widget(page).locator('[part=title]').textContent()).toBe('Chat med os');
     expect(await widget(page).locator('[part=handoff]').textContent()).toBe('Tal med et menneske');
-    await botMessages(page).filter({ hasText: 'Hej! Hvad kan jeg hjælpe med?' }).waitFor();
+    await botMessages(page).filter({ hasText: 'Hej! Spørg mig om vores produkter og ydelser.' }).waitFor();
     // Switching the attribute at run time switches the texts.
     await page.evaluate(() => document.querySelector('crm-chat')?.setAttribute('lang', 'en'));
     expect(await input(page).getAttribute('placeholder')).toBe('Write a message…');
@@ -347,6 +347,15 @@ describe.skipIf(SKIP_BROWSER)('<crm-chat> in Chromium under a strict CSP', () =>
       .locator('button')
       .evaluateAll((buttons) => buttons.filter((b) => !(b.getAttribute('aria-label') || b.textContent?.trim())).length);
     expect(unnamed).toBe(0);
+  });
+
+  it('says the chat is not set up for this website when the site key or origin is refused, not that the connection failed', { timeout: T }, async () => {
+    const page = await visit('key=site_refused');
+    await launcher(page).click();
+    const alert = widget(page).locator('[role=alert]');
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe('The chat is not set up for this website yet. Please contact us another way.');
+    expect(await botMessages(page).first().textContent()).toContain('Hi! Ask me anything about our products and services.');
   });
 
   it('shows a clear message on 429 and gives the text back', { timeout: T }, async () => {

@@ -69,9 +69,9 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
 
 const attr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
-/** The demo page. Query: lang, htmllang, theme, class, dup (load the script twice). */
+/** The demo page. Query: lang, htmllang, theme, class, dup (load the script twice), key (another site key). */
 function page(query: URLSearchParams): string {
-  const attrs = [`site-key="${SITE_KEY}"`];
+  const attrs = [`site-key="${attr(query.get('key') ?? SITE_KEY)}"`];
   for (const name of ['lang', 'theme', 'class']) {
     const v = query.get(name);
     if (v) attrs.push(`${name}="${attr(v)}"`);
@@ -215,7 +215,6 @@ export async function startStub(widgetsDir: string): Promise<Stub> {
         session_id: session.id,
         visitor_token: session.token,
         expires_at: new Date(Date.now() + 30 * 86_400_000).toISOString(),
-        greeting: b.lang === 'da' ? 'Hej! Hvad kan jeg hjælpe med?' : 'Hi! How can I help?',
       });
     }
     const session = sessions.get(parts[3] ?? '');
