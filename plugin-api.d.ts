@@ -81,7 +81,7 @@ export type CompanyStage = 'new' | 'lead' | 'qualified' | 'proposal' | 'negotiat
  *
  * @example
  * const company: Company = { id, name: 'Jensens VVS ApS', kind: 'business', domain: 'jensens-vvs.dk', cvr: '25313763',
- *   website_url: 'https://jensens-vvs.dk', stage: 'lead', score: 40, attributes: {}, created_at, updated_at };
+ *   website_url: 'https://jensens-vvs.dk', stage: 'lead', score: 40, attributes: {}, assigned_to: null, last_activity_at: null, created_at, updated_at };
  */
 export interface Company {
   id: CompanyId;
@@ -96,6 +96,10 @@ export interface Company {
   /** Lead score 0–100, set by scoring engines. */
   score: number | null;
   attributes: Record<string, unknown>;
+  /** The staff member who looks after it (`user:<id>`), if anyone. */
+  assigned_to: string | null;
+  /** When its timeline last had an event (ISO 8601). */
+  last_activity_at: string | null;
   /** ISO 8601. */
   created_at: string;
   updated_at: string;
@@ -312,6 +316,26 @@ export interface BaseContext<Config> {
   text: TextAnalysis;
   /** Rate limits and caps on open streams, shared by every server on the database; keys are the plugin's own. */
   limits: RateLimits;
+  /**
+   * Says how the plugin's timeline events look (`GET /api/timeline/types`), so the company
+   * overview shows them without a widget change: a title, an icon, the fields that summarise one.
+   */
+  describeEvents(types: Record<EventType, EventTypeInfo>): void;
+}
+
+/**
+ * How a timeline event type is shown: its title in Danish and English, an icon name (`chat`,
+ * `mail`, `document`, `web`, `quote`, `note`, `merge`, `person`, `company`, `phone`, `alert`,
+ * `check`, `star`; anything else is a dot), and the payload fields (dotted paths) that
+ * summarise one event, in order.
+ *
+ * @example
+ * ctx.describeEvents({ 'csv.imported': { title: { da: 'CSV importeret', en: 'CSV imported' }, icon: 'document', summary: ['file_name', 'rows'] } });
+ */
+export interface EventTypeInfo {
+  title: { da: string; en: string };
+  icon: string;
+  summary: string[];
 }
 
 /**

@@ -6,6 +6,8 @@ import type { AppEnv } from '../http/env.ts';
 import type { JwtVerifier, StaffClaims } from './jwt.ts';
 import { looksLikeJwt } from './jwt.ts';
 import { authenticateApiKey } from './keys.ts';
+import type { TokenService } from './issued.ts';
+import { ISSUED_PREFIX } from './tokens.ts';
 import { assertScope, type Principal } from './principal.ts';
 
 const ROLE_SCOPES = {
@@ -21,14 +23,16 @@ const ROLE_SCOPES = {
  * @example
  * app.use('/api/*', authenticate({ db, jwt: createJwtVerifier(config.supabase) }));
  */
-export function authenticate(deps: { db: Database; jwt: JwtVerifier | undefined }): MiddlewareHandler<AppEnv> {
+export function authenticate(deps: { db: Database; jwt: JwtVerifier | undefined; tokens: TokenService }): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer[ ]+(\S{1,4096})$/i.exec(header.trim());
     if (!match) throw new CrmError('unauthorized', 'Send an API key or staff token as Authorization: Bearer <token>');
     const token = match[1]!;
     let principal: Principal;
-    if (looksLikeJwt(token)) {
+    if (token.startsWith(ISSUED_PREFIX)) {
+      principal = await deps.tokens.principal(token);
+    } else if (looksLikeJwt(token)) {
       if (!deps.jwt) throw new CrmError('unauthorized', 'Staff tokens are not enabled on this server (set SUPABASE_JWT_SECRET or SUPABASE_URL)');
       principal = fromClaims(await deps.jwt.verify(token));
     } else {

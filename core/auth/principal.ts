@@ -11,6 +11,8 @@ export interface Principal {
   scopes: ReadonlySet<ApiScope>;
   /** The companies this caller may see; `all` for unrestricted keys and staff. */
   companyIds: CompanyScope;
+  /** An embed token (lent by an API key to a page): it may not lend its access on. */
+  embedded?: boolean;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { audit } from '../audit/index.ts';
 import { CrmError } from '../errors/index.ts';
-import { listTimeline } from '../events/store.ts';
+import { listTimeline, recordEvent } from '../events/store.ts';
 import type { AppEnv } from '../http/env.ts';
 import { body, IdParam, json, PageQuery, problems } from '../http/schemas.ts';
 import { mergeCompanies } from './merge.ts';
@@ -25,12 +25,23 @@ const timeline = createRoute({
   method: 'get', operationId: 'getCompanyTimeline', path: '/{id}/timeline', tags, summary: "A company's events, newest first",
   request: {
     params: IdParam,
-    query: z.object({ type: z.string().max(500).optional().openapi({ description: 'Comma-separated event types' }), ...PageQuery }),
+    query: z.object({
+      type: z.string().max(500).optional().openapi({ description: 'Comma-separated event types' }),
+      source: z.string().max(500).optional().openapi({ description: 'Comma-separated sources: the first part of the type (chat, email, note, company, …)' }),
+      q: z.string().trim().max(200).optional().openapi({ description: 'Text anywhere in the events' }),
+      ...PageQuery,
+    }),
   },
   responses: {
     200: json(z.object({ items: z.array(EventOut), next_cursor: z.string().nullable() }), 'A page of events'),
     ...problems(400, 404, 422),
   },
+});
+
+const note = createRoute({
+  method: 'post', path: '/{id}/notes', operationId: 'addCompanyNote', tags, summary: "Add a note to a company's timeline",
+  request: { params: IdParam, ...body(z.strictObject({ text: z.string().trim().min(1, 'is empty').max(10_000) }).openapi('NoteCreate')) },
+  responses: { 201: json(EventOut, 'The note, as a timeline event'), ...problems(400, 404, 413, 415, 422) },
 });
 
 const resolve = createRoute({
@@ -65,16 +76,29 @@ export function companyLinkRoutes(): OpenAPIHono<AppEnv> {
 
   app.openapi(timeline, async (c) => {
     const { id } = c.req.valid('param');
-    const { type, limit, cursor } = c.req.valid('query');
-    const types = type?.split(',').map((s) => s.trim()).filter(Boolean);
+    const { type, source, q, limit, cursor } = c.req.valid('query');
+    const list = (value: string | undefined) => value?.split(',').map((s) => s.trim()).filter(Boolean);
     const page = await c.var.scope.run(async (tx) => {
       await requireCompany(tx, id);
-      return listTimeline(tx, id, { limit, cursor, types });
+      return listTimeline(tx, id, { limit, cursor, types: list(type), sources: list(source), ...(q ? { text: q } : {}) });
     });
     const items = page.items.map((e) => ({
       id: e.id, company_id: e.companyId, type: e.type, occurred_at: e.occurredAt.toISOString(), actor: e.actor, payload: e.payload,
     }));
     return c.json({ items, next_cursor: page.nextCursor }, 200);
+  });
+
+  app.openapi(note, async (c) => {
+    const { id } = c.req.valid('param');
+    const { text } = c.req.valid('json');
+    const { principal, requestId } = c.var;
+    const event = await c.var.scope.run(async (tx) => {
+      await requireCompany(tx, id);
+      const row = await recordEvent(tx, { companyId: id, type: 'note.added', actor: principal.actor, payload: { text, by: principal.name } });
+      await audit(tx, { actor: principal.actor, action: 'note.add', targetType: 'event', targetId: row.id, companyId: id, requestId });
+      return row;
+    });
+    return c.json({ id: event.id, company_id: event.companyId, type: event.type, occurred_at: event.occurredAt.toISOString(), actor: event.actor, payload: event.payload }, 201);
   });
 
   app.openapi(resolve, async (c) => {

@@ -16,6 +16,8 @@ export const CompanyOut = z
     stage: z.enum(COMPANY_STAGES),
     score: z.number().int().nullable(),
     attributes: Attributes,
+    assigned_to: z.string().nullable().openapi({ description: 'The staff member who looks after it (user:<id>)' }),
+    last_activity_at: Timestamp.nullable().openapi({ description: 'When its timeline last had an event' }),
     created_at: Timestamp,
     updated_at: Timestamp,
   })
@@ -29,11 +31,12 @@ const fields = {
   stage: z.enum(COMPANY_STAGES),
   score: z.number().int().min(0).max(100).nullable(),
   attributes: Attributes,
+  assigned_to: z.string().trim().min(1).max(200).regex(/^(user|key):[\w.:@-]+$/, 'must be an actor like user:<id>').nullable(),
 };
 
 export const CompanyCreate = z
   .strictObject({ ...fields, kind: z.enum(['business', 'private', 'visitor']).default('business') })
-  .partial({ domain: true, cvr: true, website_url: true, stage: true, score: true, attributes: true })
+  .partial({ domain: true, cvr: true, website_url: true, stage: true, score: true, attributes: true, assigned_to: true })
   .openapi('CompanyCreate');
 
 export const CompanyPatch = z
@@ -79,6 +82,8 @@ export function companyOut(company: Company): z.infer<typeof CompanyOut> {
     stage: company.stage,
     score: company.score,
     attributes: company.attributes,
+    assigned_to: company.assignedTo,
+    last_activity_at: company.lastActivityAt?.toISOString() ?? null,
     created_at: company.createdAt.toISOString(),
     updated_at: company.updatedAt.toISOString(),
   };
@@ -86,6 +91,6 @@ export function companyOut(company: Company): z.infer<typeof CompanyOut> {
 
 /** API field names to store field names, for create and patch bodies. */
 export function companyIn<T extends Partial<z.infer<typeof CompanyPatch>>>(body: T) {
-  const { website_url, ...rest } = body;
-  return { ...rest, ...(website_url !== undefined ? { websiteUrl: website_url } : {}) };
+  const { website_url, assigned_to, ...rest } = body;
+  return { ...rest, ...(website_url !== undefined ? { websiteUrl: website_url } : {}), ...(assigned_to !== undefined ? { assignedTo: assigned_to } : {}) };
 }

@@ -19,6 +19,7 @@ export interface CompanyInput {
   stage?: CompanyStage;
   score?: number | null;
   attributes?: Record<string, unknown>;
+  assignedTo?: string | null;
 }
 
 /**

@@ -45,6 +45,7 @@ const envSchema = z.object({
   SUPABASE_URL: url(['https:', 'http:']).optional(),
   SUPABASE_JWT_SECRET: z.string().min(32, 'must be at least 32 characters (the project JWT secret)').optional(),
   SUPABASE_JWKS_URL: url(['https:', 'http:']).optional(),
+  SUPABASE_ANON_KEY: z.string().min(20, 'must be the project\'s anon (public) key').optional(),
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: url(['https:', 'http:']).optional(),
   EMBEDDING_PROVIDER: z.string().regex(/^[a-z][a-z0-9-]{1,39}$/, 'must be offline, openai, or the id of an embedding provider plugin').optional(),
@@ -72,7 +73,8 @@ export interface Config {
   trustProxy: number;
   maxBodyBytes: number;
   /** `issuer` is the project's Auth URL, required in staff tokens when SUPABASE_URL is set. */
-  supabase: { url?: string; jwtSecret?: string; jwksUrl?: string; issuer?: string };
+  /** `anonKey` (public) lets the intranet sign staff in with Supabase Auth. */
+  supabase: { url?: string; jwtSecret?: string; jwksUrl?: string; issuer?: string; anonKey?: string };
   openai: { apiKey?: string; baseUrl?: string };
   /**
    * Which embedding provider fills the vector column: `offline` (the default without an
@@ -125,7 +127,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     trustProxy: e.TRUST_PROXY,
     maxBodyBytes: e.MAX_BODY_BYTES,
-    supabase: { url: e.SUPABASE_URL, jwtSecret: e.SUPABASE_JWT_SECRET, jwksUrl, issuer },
+    supabase: { url: e.SUPABASE_URL, jwtSecret: e.SUPABASE_JWT_SECRET, jwksUrl, issuer, ...(e.SUPABASE_ANON_KEY ? { anonKey: e.SUPABASE_ANON_KEY } : {}) },
     openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL },
     llm: { provider: e.LLM_PROVIDER ?? (e.OPENAI_API_KEY ? 'openai' : 'none'), ...(e.LLM_MODEL ? { model: e.LLM_MODEL } : {}) },
     embeddings: { provider: embeddingProvider, ...(e.EMBEDDING_MODEL ? { model: e.EMBEDDING_MODEL } : {}), dimensions: e.EMBEDDING_DIMENSIONS },

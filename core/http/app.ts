@@ -7,7 +7,15 @@ import type { Logger } from 'pino';
 import type { JwtVerifier } from '../auth/jwt.ts';
 import { authenticate, requireScopeByMethod } from '../auth/middleware.ts';
 import { assertScope } from '../auth/principal.ts';
+import { createTokenService } from '../auth/issued.ts';
 import { keyRoutes } from '../auth/routes.ts';
+import { embedTokenRoutes } from '../auth/routes-embed.ts';
+import { meRoutes } from '../auth/routes-me.ts';
+import { signinRoutes } from '../auth/routes-signin.ts';
+import { type SigninUrl, staffUserRoutes } from '../auth/routes-users.ts';
+import { createLimiter, type Limiter, postgresLimitStore } from '../limits/index.ts';
+import { streamRoutes } from '../events/routes.ts';
+import { createEventTypes } from '../events/types.ts';
 import { companyRoutes } from '../companies/routes.ts';
 import { companyLinkRoutes } from '../companies/routes-links.ts';
 import { contactRoutes } from '../contacts/routes.ts';
@@ -43,6 +51,12 @@ export interface AppDeps {
   publicUrl?: string | undefined;
   /** Reverse proxies in front of the server whose X-Forwarded-For is believed (default 0). */
   trustProxy?: number;
+  /** Rate limits (sign-in attempts); default counted in the database. */
+  limiter?: Limiter;
+  /** Supabase Auth for the intranet's sign-in (its URL and public anon key), when staff are Supabase users. */
+  supabase?: { url?: string; anonKey?: string };
+  /** Turns a sign-in link's code into the URL a person opens (the application's intranet). */
+  signinUrl?: SigninUrl;
   version: string;
   /** Embeds search queries; the same provider (and model) that indexed the chunks. */
   embedder: EmbeddingProvider;
@@ -70,8 +84,12 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.notFound((c) => problemResponse(c, new CrmError('not_found', `No route for ${c.req.method} ${new URL(c.req.url).pathname}`)));
 
   const bus = deps.bus ?? createEventBus(deps.logger);
+  const trustProxy = deps.trustProxy ?? 0;
+  const tokens = createTokenService(deps.db);
+  const limiter = deps.limiter ?? createLimiter(postgresLimitStore(deps.db));
   app.use(async (c, next) => {
     c.set('bus', bus);
+    c.set('clientIp', clientAddress(peerAddress(c.env), c.req.header('x-forwarded-for'), trustProxy));
     await next();
   });
   app.use(requestLog(deps.logger));
@@ -82,9 +100,11 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.use('/api/*', requireJsonBody);
   // Plugins' public routes (a website's visitors) answer before CORS_ORIGINS and authentication
   // are applied: they answer their own preflights, for the origins their sites allow.
-  if (deps.plugins) mountPublicPluginRoutes(app, deps.plugins.host, deps.trustProxy ?? 0);
+  if (deps.plugins) mountPublicPluginRoutes(app, deps.plugins.host);
   if (deps.corsOrigins.length > 0) app.use('/api/*', corsFor(deps.corsOrigins));
-  app.use('/api/*', authenticate({ db: deps.db, jwt: deps.jwt }));
+  // Signing in needs no credentials yet.
+  app.route('/api/auth', signinRoutes({ db: deps.db, tokens, limiter, supabase: deps.supabase ?? {} }));
+  app.use('/api/*', authenticate({ db: deps.db, jwt: deps.jwt, tokens }));
 
   app.route('/', healthRoutes(deps.db));
   app.route('/widgets', widgetRoutes(deps.widgetsDir ?? path.join(PACKAGE_ROOT, 'dist', 'widgets')));
@@ -97,10 +117,16 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     await next();
   });
   app.use('/api/jobs/*', requireScopeByMethod);
+  app.use('/api/stream', requireScopeByMethod);
+  app.use('/api/timeline/*', requireScopeByMethod);
   app.route('/api/companies', companyLinkRoutes());
   app.route('/api/companies', companyRoutes());
   app.route('/api/contacts', contactRoutes());
   app.route('/api/keys', keyRoutes(deps.db.orm));
+  app.route('/api/embed-tokens', embedTokenRoutes(tokens));
+  app.route('/api/users', staffUserRoutes(deps.db.orm, deps.signinUrl));
+  app.route('/api/me', meRoutes(deps.db.orm));
+  app.route('/api', streamRoutes({ eventTypes: deps.plugins?.services.eventTypes ?? createEventTypes(), limiter }));
   app.route('/api/search', searchRoutes(deps.embedder));
   app.route('/api/jobs', jobRoutes(deps.db));
   app.route(
@@ -142,7 +168,7 @@ function mountPlugins(app: OpenAPIHono<AppEnv>, host: PluginHost, services: Host
   }
 }
 
-function mountPublicPluginRoutes(app: OpenAPIHono<AppEnv>, host: PluginHost, trustProxy: number): void {
+function mountPublicPluginRoutes(app: OpenAPIHono<AppEnv>, host: PluginHost): void {
   for (const plugin of host.routers()) {
     if (!plugin.publicRouter) continue;
     describeRoutes(plugin.publicRouter, plugin.id, { authenticated: false });
@@ -150,10 +176,6 @@ function mountPublicPluginRoutes(app: OpenAPIHono<AppEnv>, host: PluginHost, tru
     wrapped.onError((error, c) => {
       if (!(error instanceof CrmError && error.status < 500)) host.recordFailure(plugin.id);
       return onError(error, c);
-    });
-    wrapped.use(async (c, next) => {
-      (c as unknown as { set(k: string, v: unknown): void }).set('clientIp', clientAddress(peerAddress(c.env), c.req.header('x-forwarded-for'), trustProxy));
-      await next();
     });
     wrapped.route('/', plugin.publicRouter as never);
     app.route(`/api/${plugin.id}`, wrapped);

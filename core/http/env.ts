@@ -14,5 +14,7 @@ export interface AppEnv {
     scope: Scope;
     /** In-process events for plugins: publish after the transaction has committed. */
     bus: CoreEventBus;
+    /** The client's address (TRUST_PROXY decides whether X-Forwarded-For is believed); null in process. */
+    clientIp: string | null;
   };
 }

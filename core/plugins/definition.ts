@@ -8,7 +8,7 @@ export const CAPABILITIES: readonly Capability[] = ['storage', 'vector', 'jobs',
 const KINDS: readonly PluginKind[] = ['source', 'engine', 'provider'];
 
 /** Ids the core's own routes use: `/api/<id>` must stay theirs. */
-const RESERVED_IDS = new Set(['companies', 'contacts', 'keys', 'search', 'jobs', 'knowledge', 'plugins', 'core', 'admin', 'auth', 'health', 'openapi']);
+const RESERVED_IDS = new Set(['companies', 'contacts', 'keys', 'search', 'jobs', 'knowledge', 'plugins', 'core', 'admin', 'auth', 'health', 'openapi', 'users', 'me', 'embed-tokens', 'stream', 'timeline', 'app', 'site', 'widgets']);
 const ID = /^[a-z][a-z0-9-]{0,38}[a-z0-9]$/;
 const SEMVER = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 

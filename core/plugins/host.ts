@@ -83,6 +83,7 @@ export function createPluginHost(services: HostServices, options: { env?: Record
     status.status = 'failed';
     status.reason = reason;
     services.bus.removeOwner(status.id);
+    services.eventTypes.removeSource(status.id);
     for (const name of [...services.jobHandlers.keys()]) if (name.startsWith(`${status.id}.`)) services.jobHandlers.delete(name);
     status.jobs = [];
     services.logger.error({ plugin: status.id, err: error }, `plugin failed: ${reason}`);

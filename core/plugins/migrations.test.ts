@@ -1,3 +1,4 @@
+import { createEventTypes } from '../events/types.ts';
 import { createLimiter, memoryLimitStore } from '../limits/index.ts';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -38,7 +39,7 @@ describe.each(DRIVERS)('plugin migrations on %s', (driver) => {
     const logger = createLogger('silent');
     services = {
       db: t.db, logger, bus: createEventBus(logger), jobHandlers: new Map(), embedder: () => embedder, llm: () => undefined,
-      onJobQueued: () => {}, limiter: createLimiter(memoryLimitStore()), allowPrivateFetch: false,
+      onJobQueued: () => {}, eventTypes: createEventTypes(), limiter: createLimiter(memoryLimitStore()), allowPrivateFetch: false,
     };
   });
   afterAll(() => t.destroy());

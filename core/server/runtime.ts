@@ -1,3 +1,4 @@
+import { createEventTypes } from '../events/types.ts';
 import type { Config } from '../config/index.ts';
 import { migrate } from '../db/migrator/index.ts';
 import { openDatabase } from '../db/open.ts';
@@ -68,7 +69,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       },
       llm: () => host?.llm(),
       onJobQueued: () => wake(),
-      limiter: createLimiter(postgresLimitStore(db)),
+      eventTypes: createEventTypes(), limiter: createLimiter(postgresLimitStore(db)),
       allowPrivateFetch: options.env.CRM_FETCH_ALLOW_PRIVATE === 'true',
     };
     host = createPluginHost(services, { env: options.env });

@@ -12,6 +12,7 @@ import { visitorRoutes } from './routes/visitor.ts';
 import { selfCompany } from './self.ts';
 import { conversationCompany } from './tokens.ts';
 import { indexTranscript } from './transcripts.ts';
+import { TIMELINE } from './timeline.ts';
 
 /**
  * The website chatbot: site keys with their allowed origins, visitor sessions on provisional
@@ -38,6 +39,7 @@ export default definePlugin({
       const companyId = await conversationCompany(ctx, payload.conversationId);
       if (companyId) await indexTranscript(ctx.forCompany(companyId), payload.conversationId);
     });
+    ctx.describeEvents(TIMELINE);
     const limits = chatLimits(ctx);
     const live = createLive();
     sessionRoutes(ctx, limits);

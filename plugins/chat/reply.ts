@@ -6,6 +6,9 @@ import { type Lang, TEXTS } from './texts.ts';
 import { safePassages } from './safety.ts';
 import { addLlmTokens, type Conversation } from './store.ts';
 
+/** Who asks: a conversation, or a preview (no id: its tokens count against the day's budget only). */
+export type Asker = Pick<Conversation, 'lang' | 'llm_tokens' | 'company_id'> & { id: string | null };
+
 /** A reply being produced: text pieces as they come, then the whole answer. */
 export interface Reply {
   pieces: AsyncIterable<string>;
@@ -27,7 +30,7 @@ export interface Reply {
  */
 export async function replyTo(
   ctx: Ctx,
-  conversation: Conversation,
+  conversation: Asker,
   question: string,
   found: SearchHit[],
   history: { role: 'visitor' | 'bot' | 'staff'; text: string }[],
@@ -64,7 +67,7 @@ export async function replyTo(
         yield written;
       }
     } catch (error) {
-      ctx.logger.warn({ err: error, conversation: conversation.id }, 'language model failed; answering without it');
+      ctx.logger.warn({ err: error, conversation: conversation.id ?? 'preview' }, 'language model failed; answering without it');
       if (!released) {
         const fallback = extractive();
         yield fallback.text;
@@ -105,8 +108,8 @@ async function withinBudget(ctx: Ctx, conversation: { llm_tokens: number }): Pro
   return ((await ctx.kv.get<number>(`llm-day:${today()}`)) ?? 0) < ctx.config.llmTokensPerDay;
 }
 
-async function spend(ctx: Ctx, conversation: Conversation, tokens: number): Promise<void> {
+async function spend(ctx: Ctx, conversation: Asker, tokens: number): Promise<void> {
   const key = `llm-day:${today()}`;
   await ctx.kv.set(key, ((await ctx.kv.get<number>(key)) ?? 0) + tokens);
-  await addLlmTokens(ctx.forCompany(conversation.company_id), conversation.id, tokens);
+  if (conversation.id) await addLlmTokens(ctx.forCompany(conversation.company_id), conversation.id, tokens);
 }

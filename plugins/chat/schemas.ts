@@ -87,13 +87,27 @@ export const SitePatch = z.strictObject({ name: z.string().trim().min(1).max(200
 export const ConversationOut = z
   .object({
     id: z.uuid(), company_id: z.uuid(), status: z.enum(['open', 'handoff', 'closed']), lang: z.enum(['da', 'en']), intents: z.array(z.string()),
+    assigned_to: z.string().nullable().openapi({ description: 'The staff member who took it (user:<id>)' }),
     created_at: Timestamp, last_message_at: Timestamp,
   })
   .openapi('ChatConversation');
 export const WaitingOut = ConversationOut.extend({
   reason: z.enum(['asked', 'unsure']).openapi({ description: 'asked: the visitor asked for a person; unsure: the bot could not answer' }),
   waiting_since: Timestamp,
+  company_name: z.string().openapi({ description: "The visitor's company: provisional until a lead is confirmed" }),
+  preview: z.string().nullable().openapi({ description: "The visitor's newest message (at most 200 characters)" }),
 }).openapi('ChatWaitingConversation');
+
+export const Assign = z
+  .strictObject({ to: z.union([z.literal('me'), z.string().regex(/^(user|key):[\w.:@-]{1,190}$/, 'must be me or an actor like user:<id>'), z.null()]) })
+  .openapi('ChatAssign');
+
+export const Preview = z
+  .strictObject({ question: z.string().trim().min(1, 'is empty').max(2000), lang: z.enum(['da', 'en']).default('da') })
+  .openapi('ChatPreviewQuestion');
+export const PreviewOut = z
+  .object({ text: z.string(), citations: z.array(CitationOut), confident: z.boolean().openapi({ description: 'False: the bot would say it does not know, and offer a person' }) })
+  .openapi('ChatPreviewAnswer');
 
 export const LeadOut = z
   .object({

@@ -28,6 +28,7 @@ export interface Conversation {
   intents: string[];
   lead_email: string | null;
   llm_tokens: number;
+  assigned_to: string | null;
   expires_at: string;
   created_at: string;
   last_message_at: string;
@@ -134,6 +135,18 @@ export async function setConversationStatus(db: Sql, id: string, status: Convers
 /** Remembers how the visitor identified themselves (the first email, else a phone number), so a later message isn't read for it again. */
 export async function noteLeadContact(db: Sql, id: string, contact: { email?: string | undefined; phone?: string | undefined }): Promise<void> {
   await db.sql`update chat_conversations set lead_email = coalesce(lead_email, ${contact.email ?? null}, ${contact.phone ? `phone:${contact.phone}` : null}) where id = ${id}`;
+}
+
+export async function assignConversation(db: Sql, id: string, to: string | null): Promise<void> {
+  await db.sql`update chat_conversations set assigned_to = ${to} where id = ${id}`;
+}
+
+/** The newest visitor message, for a preview in the staff's queue. */
+export async function lastVisitorMessage(db: Sql, conversationId: string): Promise<Message | undefined> {
+  const [row] = await db.sql<Message>`
+    select id, role, text, citations, created_at from chat_messages where conversation_id = ${conversationId} and role = 'visitor'
+    order by created_at desc, id desc limit 1`;
+  return row;
 }
 
 export async function addLlmTokens(db: Sql, id: string, tokens: number): Promise<void> {

@@ -26,6 +26,8 @@ export const companies = pgTable('companies', {
   stage: text('stage', { enum: COMPANY_STAGES }).notNull().default('new'),
   score: integer('score'),
   attributes: jsonb('attributes').$type<Record<string, unknown>>().notNull().default({}),
+  assignedTo: text('assigned_to'),
+  lastActivityAt: ts('last_activity_at'),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
@@ -107,4 +109,26 @@ export const knowledgeArticles = pgTable('knowledge_articles', {
   indexedAt: ts('indexed_at'),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const STAFF_ROLES = ['admin', 'staff', 'viewer'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export const staffUsers = pgTable('staff_users', {
+  id: uuid('id').primaryKey(),
+  email: text('email').notNull(),
+  name: text('name').notNull(),
+  role: text('role', { enum: STAFF_ROLES }).notNull(),
+  companyIds: uuid('company_ids').array(),
+  passwordHash: text('password_hash'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  disabledAt: ts('disabled_at'),
+});
+
+export const staffSigninCodes = pgTable('staff_signin_codes', {
+  codeHash: text('code_hash').primaryKey(),
+  userId: uuid('user_id').notNull(),
+  expiresAt: ts('expires_at').notNull(),
+  usedAt: ts('used_at'),
+  createdAt: ts('created_at').notNull().defaultNow(),
 });

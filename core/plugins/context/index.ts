@@ -43,6 +43,7 @@ export function buildContext(plugin: AnyPlugin, config: unknown, services: HostS
     companies: companyService(services, plugin.id),
     kv: pluginKv(services.db, plugin.id),
     text: textAnalysis,
+    describeEvents: (types: Parameters<HostServices['eventTypes']['describe']>[1]) => services.eventTypes.describe(plugin.id, types),
     limits: {
       take: (key: string, rule: { limit: number; windowMs: number }) => services.limiter.take(`${plugin.id}:${key}`, rule),
       hold: (key: string, max: number, what?: string) => services.limiter.hold(`${plugin.id}:${key}`, max, what),

@@ -1,6 +1,7 @@
 import type { LlmProvider } from '../../../plugin-api.d.ts';
 import type { Database } from '../../db/types.ts';
 import type { CoreEventBus } from '../../events/bus.ts';
+import type { EventTypes } from '../../events/types.ts';
 import type { JobHandler } from '../../jobs/index.ts';
 import type { Limiter } from '../../limits/index.ts';
 import type { Logger } from '../../log/index.ts';
@@ -20,6 +21,8 @@ export interface HostServices {
   jobHandlers: Map<string, JobHandler>;
   /** Wakes the in-process worker after an enqueue. */
   onJobQueued(): void;
+  /** How timeline event types are shown (the core's and every plugin's). */
+  eventTypes: EventTypes;
   /** Rate limits and stream caps (Postgres-backed, shared by every server). */
   limiter: Limiter;
   /** Lets `ctx.fetch` reach loopback and private networks (tests, intranet crawls). */

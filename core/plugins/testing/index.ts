@@ -9,6 +9,7 @@
  * await host.runJobs();
  * await host.close();
  */
+import { createEventTypes } from '../../events/types.ts';
 import type { AnyPluginDefinition, Capability, CrmEvents, PluginDefinition } from '../../../plugin-api.d.ts';
 import { createApiKey } from '../../auth/keys.ts';
 import type { ApiScope } from '../../db/schema/index.ts';
@@ -96,7 +97,7 @@ export async function createTestHost(options: TestHostOptions): Promise<TestHost
   const pluginJobs = new Map<string, JobHandler>();
   const services: HostServices = {
     db, logger, bus, jobHandlers: pluginJobs, embedder: () => embedder, llm: () => host.llm(),
-    onJobQueued: () => {}, limiter: createLimiter(postgresLimitStore(db)), allowPrivateFetch: options.allowPrivateFetch ?? true,
+    onJobQueued: () => {}, eventTypes: createEventTypes(), limiter: createLimiter(postgresLimitStore(db)), allowPrivateFetch: options.allowPrivateFetch ?? true,
   };
   const host = createPluginHost(services, { env: options.env ?? {} });
   await host.start(
