@@ -23,9 +23,13 @@ const list = createRoute({
   method: 'get', operationId: 'listCompanies', path: '/', tags, summary: 'List companies, newest first',
   request: {
     query: z.object({
-      q: z.string().max(200).optional().openapi({ description: 'Text in the name or domain' }),
+      q: z.string().max(200).optional().openapi({ description: 'Text in the name or domain, or a CVR number' }),
       kind: z.enum(COMPANY_KINDS).optional(),
       stage: z.enum(COMPANY_STAGES).optional(),
+      sort: z.enum(['newest', 'name', 'activity']).default('newest').openapi({ description: 'newest first, by name, or latest activity first' }),
+      active_since: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Only companies with timeline activity at or after this time' }),
+      inactive_since: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Only companies with no activity since this time' }),
+      assigned_to: z.string().max(200).optional().openapi({ description: 'me, none, or an actor (user:<id>)' }),
       ...PageQuery,
     }),
   },
@@ -87,9 +91,15 @@ export function companyRoutes(): OpenAPIHono<AppEnv> {
   });
 
   app.openapi(list, async (c) => {
-    const { q, kind, stage, limit, cursor } = c.req.valid('query');
+    const { q, kind, stage, sort, active_since, inactive_since, assigned_to, limit, cursor } = c.req.valid('query');
     const within = c.var.scope.companyIds;
-    const page = await c.var.scope.run((tx) => listCompanies(tx, { q, kind, stage, limit, cursor, within }));
+    const assignedTo = assigned_to === undefined ? undefined : assigned_to === 'none' ? null : assigned_to === 'me' ? c.var.principal.actor : assigned_to;
+    const page = await c.var.scope.run((tx) =>
+      listCompanies(tx, {
+        q, kind, stage, sort, limit, cursor, within, ...(assignedTo !== undefined ? { assignedTo } : {}),
+        ...(active_since ? { activeSince: new Date(active_since) } : {}), ...(inactive_since ? { inactiveSince: new Date(inactive_since) } : {}),
+      }),
+    );
     return c.json({ items: page.items.map(companyOut), next_cursor: page.nextCursor }, 200);
   });
 

@@ -48,34 +48,61 @@ export async function requireCompany(tx: Tx, id: string): Promise<Company> {
 }
 
 export interface CompanyQuery {
-  /** Matches name or domain, case-insensitively, as plain text. */
+  /** Matches name or domain, case-insensitively, as plain text, or a CVR number exactly. */
   q?: string;
   kind?: CompanyKind;
   stage?: CompanyStage;
+  /** `newest` (default), `name` (A–Å) or `activity` (most recent timeline event first). */
+  sort?: 'newest' | 'name' | 'activity';
+  /** Only companies with activity at or after this time, or with none since it. */
+  activeSince?: Date;
+  inactiveSince?: Date;
+  /** Only those a staff member looks after (an actor), or nobody does (`null`). */
+  assignedTo?: string | null;
   limit: number;
   cursor?: string;
   /** The caller's company scope, passed on as an explicit filter. */
   within?: CompanyScope;
 }
 
-/** Lists companies newest first, by cursor. */
+const activity = sql`coalesce(${companies.lastActivityAt}, ${companies.createdAt})`;
+
+/** Lists companies by cursor: newest first, by name, or by latest activity. */
 export async function listCompanies(tx: Tx, query: CompanyQuery): Promise<Page<Company>> {
   const where: (SQL | undefined)[] = [];
   if (query.q) {
     const pattern = `%${escapeLike(query.q.trim())}%`;
-    where.push(sql`${companies.id} in (select crm_company_ids_matching(${pattern}))`);
+    const digits = query.q.replace(/^\s*DK/i, '').replace(/[\s-]/g, '');
+    where.push(/^\d{8}$/.test(digits)
+      ? sql`(${companies.id} in (select crm_company_ids_matching(${pattern})) or ${companies.cvr} = ${digits})`
+      : sql`${companies.id} in (select crm_company_ids_matching(${pattern}))`);
   }
+  if (query.activeSince) where.push(sql`${activity} >= ${query.activeSince.toISOString()}::timestamptz`);
+  if (query.inactiveSince) where.push(sql`${activity} < ${query.inactiveSince.toISOString()}::timestamptz`);
+  if (query.assignedTo !== undefined) where.push(query.assignedTo === null ? sql`${companies.assignedTo} is null` : eq(companies.assignedTo, query.assignedTo));
   // RLS already hides other companies; naming the scope's ids lets Postgres use the index.
   if (query.within && query.within !== 'all') where.push(inArray(companies.id, [...query.within]));
   if (query.kind) where.push(eq(companies.kind, query.kind));
   if (query.stage) where.push(eq(companies.stage, query.stage));
+  const sort = query.sort ?? 'newest';
+  if (sort === 'name') {
+    if (query.cursor) {
+      const { name, id } = decodeCursor(query.cursor, { name: 'text', id: 'uuid' });
+      where.push(sql`(lower(${companies.name}), ${companies.id}) > (${name}, ${id}::uuid)`);
+    }
+    const rows = await tx.select().from(companies).where(and(...where)).orderBy(sql`lower(${companies.name})`, companies.id).limit(query.limit + 1);
+    return toPage(rows, query.limit, (last) => ({ name: last.name.toLowerCase(), id: last.id }));
+  }
+  if (sort === 'activity') {
+    if (query.cursor) {
+      const { at, id } = decodeCursor(query.cursor, { at: 'time', id: 'uuid' });
+      where.push(sql`(${activity}, ${companies.id}) < (${at}::timestamptz, ${id}::uuid)`);
+    }
+    const rows = await tx.select().from(companies).where(and(...where)).orderBy(sql`${activity} desc`, desc(companies.id)).limit(query.limit + 1);
+    return toPage(rows, query.limit, (last) => ({ at: (last.lastActivityAt ?? last.createdAt).toISOString(), id: last.id }));
+  }
   if (query.cursor) where.push(lt(companies.id, decodeCursor(query.cursor, { id: 'uuid' }).id));
-  const rows = await tx
-    .select()
-    .from(companies)
-    .where(and(...where))
-    .orderBy(desc(companies.id))
-    .limit(query.limit + 1);
+  const rows = await tx.select().from(companies).where(and(...where)).orderBy(desc(companies.id)).limit(query.limit + 1);
   return toPage(rows, query.limit, (last) => ({ id: last.id }));
 }
 

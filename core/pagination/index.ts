@@ -19,8 +19,8 @@ export function encodeCursor(position: Record<string, string>): string {
   return Buffer.from(JSON.stringify(position)).toString('base64url');
 }
 
-/** What a cursor field holds: an id (UUID) or a time (ISO 8601, in Postgres' range). */
-export type CursorField = 'uuid' | 'time';
+/** What a cursor field holds: an id (UUID), a time (ISO 8601, in Postgres' range) or some text (a sort key). */
+export type CursorField = 'uuid' | 'time' | 'text';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?(?:Z|[+-]\d{2}:\d{2})$/;
@@ -45,6 +45,7 @@ export function decodeCursor<K extends string>(cursor: string, fields: Record<K,
       const field = value![key];
       if (typeof field !== 'string') return false;
       if (kind === 'uuid') return UUID.test(field);
+      if (kind === 'text') return field.length <= 1000 && !field.includes('\u0000');
       const year = Number(field.slice(0, 4));
       return ISO_TIME.test(field) && !Number.isNaN(Date.parse(field)) && year >= 1 && year <= 9999;
     });

@@ -51,6 +51,34 @@ describe.each(DRIVERS)('companies and contacts API on %s', (driver) => {
     expect(seen).toEqual([6, 5, 4, 3, 2, 1, 0].map((i) => `Side ${i} A/S`));
   });
 
+  it('sorts by name and by latest activity across pages, and finds a CVR number', async () => {
+    const made: string[] = [];
+    for (const name of ['Sortering Cecilie ApS', 'Sortering Anders ApS', 'Sortering Bente ApS']) made.push((await t.call('POST', '/api/companies', { body: { name } })).body.id);
+    const walk = async (sort: string) => {
+      const names: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await t.call('GET', `/api/companies?q=Sortering&sort=${sort}&limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+        expect(page.status).toBe(200);
+        names.push(...page.body.items.map((c: { name: string }) => c.name));
+        cursor = page.body.next_cursor;
+      } while (cursor);
+      return names;
+    };
+    expect(await walk('name')).toEqual(['Sortering Anders ApS', 'Sortering Bente ApS', 'Sortering Cecilie ApS']);
+    // A note makes Anders the most recently active.
+    await t.call('POST', `/api/companies/${made[1]}/notes`, { body: { text: 'Ringede' } });
+    expect((await walk('activity'))[0]).toBe('Sortering Anders ApS');
+    const anders = (await t.call('GET', `/api/companies/${made[1]}`)).body;
+    expect(anders.last_activity_at).toMatch(/Z$/);
+    expect(anders.updated_at).toBe(anders.created_at);
+    const since = new Date(Date.parse(anders.last_activity_at) - 1).toISOString();
+    expect((await t.call('GET', `/api/companies?q=Sortering&active_since=${since}`)).body.items.map((c: { name: string }) => c.name)).toEqual(['Sortering Anders ApS']);
+
+    const cvr = (await t.call('POST', '/api/companies', { body: { name: 'Med CVR ApS', cvr: '35954716' } })).body;
+    expect((await t.call('GET', '/api/companies?q=DK%2035%2095%2047%2016')).body.items.map((c: { id: string }) => c.id)).toEqual([cvr.id]);
+  });
+
   it('searches by name or domain and treats LIKE and SQL characters as text', async () => {
     await t.call('POST', '/api/companies', { body: { name: '100% Rengøring', domain: 'rent-hus.dk' } });
     await t.call('POST', '/api/companies', { body: { name: 'Under_Streg ApS' } });
