@@ -9,6 +9,9 @@
  * gzipped size and SRI hash (sha384). Exits 1 when a budget is exceeded:
  *   - initial: what a page downloads before the chat is opened (chat.js + its static imports)
  *   - total:   every file of the widget
+ * The CRM's intranet widgets (widgets/companies, company, inbox, knowledge, search, on the kit in
+ * widgets/kit) are a second build with an entry per widget and shared chunks, listed under `crm`:
+ *   - crm:     every file of the intranet widgets together (kit, Lit and all five)
  * Budgets are in bytes of gzip, 1 KB = 1000 bytes (the stricter reading).
  */
 import { createHash } from 'node:crypto';
@@ -20,7 +23,10 @@ import { build, type Metafile } from 'esbuild';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-export const BUDGETS = { initial: 10_000, total: 30_000 };
+export const BUDGETS = { initial: 10_000, total: 30_000, crm: 60_000 };
+
+/** The intranet widgets: tag → entry. */
+export const CRM_WIDGETS = { 'crm-companies': 'widgets/companies/companies.ts', 'crm-company': 'widgets/company/company.ts', 'crm-inbox': 'widgets/inbox/inbox.ts', 'crm-knowledge': 'widgets/knowledge/knowledge.ts', 'crm-search': 'widgets/search/search.ts' } as const;
 
 export interface WidgetFile {
   file: string;
@@ -38,11 +44,18 @@ export interface Manifest {
   initialGzip: number;
   totalGzip: number;
   files: WidgetFile[];
+  /** The intranet widgets: each tag's entry file and what it loads (gzip), and all of them together. */
+  crm: {
+    budgetGzip: number;
+    totalGzip: number;
+    widgets: Record<keyof typeof CRM_WIDGETS, { entry: string; gzip: number }>;
+    files: { file: string; bytes: number; gzip: number; integrity: string }[];
+  };
 }
 
 export interface BuildOptions {
   outdir?: string;
-  budgets?: { initial: number; total: number };
+  budgets?: { initial: number; total: number; crm?: number };
 }
 
 /** Build, measure and write the manifest; never exits the process. */
@@ -67,15 +80,52 @@ export async function buildWidgets(options: BuildOptions = {}): Promise<{ manife
     metafile: true,
     logLevel: 'silent',
   });
-  const manifest = await measure(result.metafile, outdir, budgets);
+  const chat = await measure(result.metafile, outdir, budgets);
+  const crm = await buildCrm(outdir, budgets.crm ?? BUDGETS.crm);
+  const manifest: Manifest = { ...chat, crm };
   await writeFile(path.join(outdir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   const over: string[] = [];
   if (manifest.initialGzip > budgets.initial) over.push(`initial ${manifest.initialGzip} B > ${budgets.initial} B gzip`);
   if (manifest.totalGzip > budgets.total) over.push(`total ${manifest.totalGzip} B > ${budgets.total} B gzip`);
+  if (crm.totalGzip > crm.budgetGzip) over.push(`crm widgets ${crm.totalGzip} B > ${crm.budgetGzip} B gzip`);
   return { manifest, over };
 }
 
-async function measure(meta: Metafile, outdir: string, budgets: { initial: number; total: number }): Promise<Manifest> {
+/** The intranet widgets: one entry per widget, Lit and the kit in shared chunks. */
+async function buildCrm(outdir: string, budget: number): Promise<Manifest['crm']> {
+  const result = await build({
+    absWorkingDir: ROOT,
+    entryPoints: Object.fromEntries(Object.entries(CRM_WIDGETS).map(([tag, file]) => [tag.replace(/^crm-/, ''), file])),
+    outdir, bundle: true, splitting: true, format: 'esm', platform: 'browser', target: ['es2022', 'chrome100', 'firefox100', 'safari16'],
+    minify: true, legalComments: 'none', entryNames: '[name]', chunkNames: 'crm-[name]-[hash]', metafile: true, logLevel: 'silent',
+  });
+  const rel = (p: string) => path.relative(outdir, path.resolve(ROOT, p)).split(path.sep).join('/');
+  const outputs = Object.entries(result.metafile.outputs).filter(([p]) => p.endsWith('.js'));
+  const files: Manifest['crm']['files'] = [];
+  const gzipOf = new Map<string, number>();
+  for (const [p] of outputs) {
+    const bytes = await readFile(path.resolve(ROOT, p));
+    const gzip = gzipSync(bytes, { level: 9 }).length;
+    gzipOf.set(p, gzip);
+    files.push({ file: rel(p), bytes: bytes.length, gzip, integrity: `sha384-${createHash('sha384').update(bytes).digest('base64')}` });
+  }
+  const loads = (p: string, seen = new Set<string>()): Set<string> => {
+    if (seen.has(p)) return seen;
+    seen.add(p);
+    for (const imp of result.metafile.outputs[p]?.imports ?? []) if (imp.kind === 'import-statement') loads(imp.path, seen);
+    return seen;
+  };
+  const widgets = Object.fromEntries(
+    Object.entries(CRM_WIDGETS).map(([tag, source]) => {
+      const [out] = outputs.find(([, o]) => o.entryPoint === source)!;
+      return [tag, { entry: rel(out), gzip: [...loads(out)].reduce((n, f) => n + (gzipOf.get(f) ?? 0), 0) }];
+    }),
+  ) as Manifest['crm']['widgets'];
+  files.sort((a, b) => a.file.localeCompare(b.file));
+  return { budgetGzip: budget, totalGzip: files.reduce((n, f) => n + f.gzip, 0), widgets, files };
+}
+
+async function measure(meta: Metafile, outdir: string, budgets: { initial: number; total: number }): Promise<Omit<Manifest, 'crm'>> {
   const rel = (p: string) => path.relative(outdir, path.resolve(ROOT, p)).split(path.sep).join('/');
   const outputs = Object.entries(meta.outputs).filter(([p]) => p.endsWith('.js'));
   const entry = outputs.find(([, o]) => o.entryPoint === 'widgets/chat/src/chat.ts');
@@ -125,7 +175,7 @@ async function main(): Promise<void> {
   const outdir = arg('--outdir');
   const { manifest, over } = await buildWidgets({
     ...(outdir ? { outdir } : {}),
-    budgets: { initial: num('--max-initial', BUDGETS.initial), total: num('--max-total', BUDGETS.total) },
+    budgets: { initial: num('--max-initial', BUDGETS.initial), total: num('--max-total', BUDGETS.total), crm: num('--max-crm', BUDGETS.crm) },
   });
   const kb = (n: number) => `${(n / 1000).toFixed(2)} KB`;
   for (const f of manifest.files) {
@@ -133,6 +183,8 @@ async function main(): Promise<void> {
   }
   console.log(`before open (loader + static imports): ${kb(manifest.initialGzip)} gzip (budget ${kb(manifest.budgets.initialGzip)})`);
   console.log(`whole widget:                          ${kb(manifest.totalGzip)} gzip (budget ${kb(manifest.budgets.totalGzip)})`);
+  for (const [tag, w] of Object.entries(manifest.crm.widgets)) console.log(`${tag.padEnd(16)} ${w.entry.padEnd(16)} ${kb(w.gzip).padStart(10)} gzip with what it loads`);
+  console.log(`intranet widgets, all together:        ${kb(manifest.crm.totalGzip)} gzip (budget ${kb(manifest.crm.budgetGzip)})`);
   if (over.length) {
     console.error(`widget size budget exceeded: ${over.join('; ')}`);
     process.exit(1);

@@ -33,6 +33,7 @@ import { searchRoutes } from '../search/routes.ts';
 import type { AppEnv } from './env.ts';
 import { healthRoutes } from './health.ts';
 import { widgetRoutes } from './widgets.ts';
+import { type StaticSite, staticRoutes } from './static.ts';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../paths.ts';
 import { onError, problemResponse, validationHook } from './problem.ts';
@@ -57,6 +58,8 @@ export interface AppDeps {
   supabase?: { url?: string; anonKey?: string };
   /** Turns a sign-in link's code into the URL a person opens (the application's intranet). */
   signinUrl?: SigninUrl;
+  /** Built sites the application serves (its intranet app, a demo website). */
+  sites?: StaticSite[];
   version: string;
   /** Embeds search queries; the same provider (and model) that indexed the chunks. */
   embedder: EmbeddingProvider;
@@ -108,6 +111,10 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
 
   app.route('/', healthRoutes(deps.db));
   app.route('/widgets', widgetRoutes(deps.widgetsDir ?? path.join(PACKAGE_ROOT, 'dist', 'widgets')));
+  for (const site of deps.sites ?? []) {
+    app.get(site.path, (c) => c.redirect(`${site.path}/${new URL(c.req.url).search}`, 301));
+    app.route(site.path, staticRoutes(site));
+  }
   app.use('/api/companies/*', requireScopeByMethod);
   app.use('/api/contacts/*', requireScopeByMethod);
   app.use('/api/knowledge/*', requireScopeByMethod);

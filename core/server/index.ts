@@ -4,7 +4,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { createJwtVerifier } from '../auth/jwt.ts';
 import type { Config } from '../config/index.ts';
 import type { Database } from '../db/types.ts';
-import { createApp } from '../http/app.ts';
+import { type AppDeps, createApp } from '../http/app.ts';
 import { createWorker } from '../jobs/index.ts';
 import { consoleToLogger, createLogger, type Logger } from '../log/index.ts';
 import { PACKAGE_ROOT } from '../paths.ts';
@@ -32,7 +32,7 @@ export interface RunningServer {
  */
 export async function startServer(
   config: Config,
-  options: Pick<RuntimeOptions, 'plugins' | 'embeddingProvider'> & { print?: (line: string) => void; env?: Record<string, string | undefined> },
+  options: Pick<RuntimeOptions, 'plugins' | 'embeddingProvider'> & Pick<AppDeps, 'sites' | 'signinUrl'> & { print?: (line: string) => void; env?: Record<string, string | undefined> },
 ): Promise<RunningServer> {
   const logger = createLogger(config.logLevel);
   // Libraries that print (Hono's default stream error handler, drivers) go through the logger.
@@ -64,7 +64,8 @@ export async function startServer(
     runtime.setWake(() => worker.wake());
     const app = createApp({
       db, logger, jwt, embedder, corsOrigins: config.corsOrigins, maxBodyBytes: config.maxBodyBytes, version: VERSION,
-      publicUrl: config.publicUrl, trustProxy: config.trustProxy,
+      publicUrl: config.publicUrl, trustProxy: config.trustProxy, sites: options.sites, signinUrl: options.signinUrl,
+      supabase: { ...(config.supabase.url ? { url: config.supabase.url } : {}), ...(config.supabase.anonKey ? { anonKey: config.supabase.anonKey } : {}) },
       bus: runtime.bus, plugins: { host: runtime.host, services: runtime.services }, onJobQueued: () => worker.wake(),
     });
     const server = await listen(app.fetch, config.host, config.port);

@@ -3,7 +3,7 @@ import type { Ctx } from '../config.ts';
 import type { ChatLimits } from '../limits.ts';
 import { pageOrigin, preflight, visitorCors } from '../origins.ts';
 import { body, IdParam, json, MessageOut, problems, SessionOut, SessionStart } from '../schemas.ts';
-import { insertConversation, listMessages, type Conversation, type Site } from '../store.ts';
+import { insertConversation, listMessages, listSites, type Conversation, type Site } from '../store.ts';
 import { newVisitorToken, visitorConversation } from '../tokens.ts';
 import { openVisitor, siteForKey } from '../visitor.ts';
 
@@ -15,6 +15,11 @@ const start = createRoute({
   description: 'Called by the <crm-chat> widget from the pages of a registered website; the Origin must be one of its allowed origins.',
   request: body(SessionStart),
   responses: { 200: json(SessionOut, 'The resumed conversation'), 201: json(SessionOut, 'A new conversation'), ...problems(403, 422, 429) },
+});
+const forOrigin = createRoute({
+  method: 'get', path: '/sites/for-origin', operationId: 'chatSiteForOrigin', tags,
+  summary: "The site key of the calling page's origin (for a page that doesn't write its key into its HTML)",
+  responses: { 200: json(z.object({ site_key: z.string(), business: z.string() }), 'The site key'), ...problems(404, 429) },
 });
 const history = createRoute({
   method: 'get', path: '/sessions/{id}/messages', operationId: 'chatListMessages', tags, summary: "The conversation's messages, oldest first",
@@ -47,6 +52,16 @@ export function sessionRoutes(ctx: Ctx, limits: ChatLimits): void {
       expiresAt: new Date(Date.now() + ctx.config.sessionDays * 86_400_000),
     });
     return c.json(sessionOut(conversation, token), 201);
+  });
+
+  ctx.publicRoutes.use('/sites/for-origin', visitorCors);
+  ctx.publicRoutes.openapi(forOrigin, async (c) => {
+    await limits.read(c.var.clientIp);
+    const origin = pageOrigin(c);
+    const self = await ctx.companies.self();
+    const site = origin ? (await listSites(ctx.forCompany(self.id))).find((s) => s.allowed_origins.includes(origin)) : undefined;
+    if (!site) throw new CrmError('not_found', 'No website of this chat is on this origin');
+    return c.json({ site_key: site.site_key, business: self.name }, 200);
   });
 
   ctx.publicRoutes.openapi(history, async (c) => {

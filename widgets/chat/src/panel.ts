@@ -7,7 +7,7 @@ import { html, nothing, render, svg, type TemplateResult } from 'lit/html.js';
 import { ApiError, chatUrl, json, send } from './api.ts';
 import { safeUrl, tokenize } from './markdown.ts';
 import { PANEL_CSS } from './panel-styles.ts';
-import { readSse } from './sse.ts';
+import { readSse } from '../../kit/sse.ts';
 import type { Citation, Host, Identity, Message, MountPanel, Panel, Role } from './types.ts';
 
 type Item = Message | { id: string; role: 'note'; text: string; citations?: undefined };

@@ -7,6 +7,8 @@
 export interface SseEvent {
   event: string;
   data: string;
+  /** The `id` field: what to send back as Last-Event-ID when reconnecting (kept across events, as EventSource does). */
+  id?: string;
 }
 
 export async function* readSse(body: ReadableStream<Uint8Array>): AsyncGenerator<SseEvent> {
@@ -15,6 +17,7 @@ export async function* readSse(body: ReadableStream<Uint8Array>): AsyncGenerator
   let buffer = '';
   let event = '';
   let data: string[] = [];
+  let lastId: string | undefined;
   let finished = false;
   try {
     while (!finished) {
@@ -32,7 +35,7 @@ export async function* readSse(body: ReadableStream<Uint8Array>): AsyncGenerator
       if (done) lines.pop(); // the unterminated rest
       for (const line of lines) {
         if (line === '') {
-          if (data.length) yield { event: event || 'message', data: data.join('\n') };
+          if (data.length) yield { event: event || 'message', data: data.join('\n'), ...(lastId !== undefined ? { id: lastId } : {}) };
           event = '';
           data = [];
           continue;
@@ -44,6 +47,7 @@ export async function* readSse(body: ReadableStream<Uint8Array>): AsyncGenerator
         if (value.startsWith(' ')) value = value.slice(1);
         if (field === 'event') event = value;
         else if (field === 'data') data.push(value);
+        else if (field === 'id' && !value.includes('\u0000')) lastId = value;
       }
     }
   } finally {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSse, type SseEvent } from '../src/sse.ts';
+import { readSse, type SseEvent } from './sse.ts';
 
 /** A body that delivers the given strings as separate chunks. */
 function body(...chunks: string[]): ReadableStream<Uint8Array> {
