@@ -19,9 +19,10 @@ interface Run {
   stderr: string;
 }
 
-function crm(args: string[], env: Record<string, string> = {}, cwd?: string): Promise<Run> {
+function crm(args: string[], env: Record<string, string> = {}, cwd?: string, input?: string): Promise<Run> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env } });
+    child.stdin.end(input ?? '');
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -84,6 +85,17 @@ describe('crm command line', { timeout: 120_000 }, () => {
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/^crm: .*--nmae/);
     expect((await crm(['frobnicate'])).stderr).toBe('crm: Unknown command "frobnicate"; run "crm help"\n');
+  });
+
+  it('adds staff (a password from standard input), lists them and prints a one-time sign-in link', async () => {
+    const added = await crm(['users', 'add', '--email', 'Mette@Nordlys-Tag.dk', '--name', 'Mette Jensen', '--password-stdin'], {}, undefined, 'korrekt hest batteri\n');
+    expect(added).toMatchObject({ code: 0, stdout: 'Added Mette Jensen <mette@nordlys-tag.dk> as staff, with a password.\n' });
+    expect((await crm(['users', 'list'])).stdout).toMatch(/staff\s+active\s+mette@nordlys-tag\.dk\s+Mette Jensen/);
+    const link = await crm(['users', 'link', 'mette@nordlys-tag.dk'], { PORT: '8123' });
+    expect(link.stdout).toMatch(/^http:\/\/127\.0\.0\.1:8123\/app\/#signin=[\w-]{20,}\n/);
+    expect(await crm(['users', 'add', '--email', 'mette@nordlys-tag.dk', '--name', 'Igen'])).toMatchObject({ code: 1, stderr: 'crm: A staff member with the email mette@nordlys-tag.dk exists\n' });
+    expect((await crm(['users', 'add', '--email', 'x@y.dk', '--name', 'X', '--role', 'boss'])).stderr).toBe('crm: --role must be one of admin, staff, viewer\n');
+    expect((await crm(['users', 'link', 'ingen@y.dk'])).stderr).toMatch(/^crm: No active staff member with the email ingen@y\.dk/);
   });
 
   it('serves /healthz, and a second server on the same data folder fails clearly', async () => {

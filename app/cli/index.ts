@@ -2,6 +2,7 @@ import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { loadConfig } from '../../core/config/index.ts';
 import { CrmError } from '../../core/errors/index.ts';
 import { keysCommand } from './keys.ts';
+import { usersCommand } from './users.ts';
 import { migrateCommand } from './migrate.ts';
 import { reembedCommand } from './reembed.ts';
 import { startCommand } from './start.ts';
@@ -18,6 +19,10 @@ Commands:
                              Create an API key; scopes: admin, crm:read, crm:write
   keys list                  List API keys (never their secrets)
   keys revoke <id>           Revoke an API key at once
+  users add --email <address> --name <name> [--role staff|viewer|admin] [--company <id> …] [--password-stdin]
+                             Add a staff member who signs in to the intranet (/app/)
+  users list                 List the staff
+  users link <email>         Print a one-time sign-in link for a staff member (valid 24 hours)
   help                       Show this text
 
 See README.md for configuration.`;
@@ -40,6 +45,7 @@ export async function main(argv: string[], io = { out: writeLine(process.stdout)
     if (command === 'worker') return await workerCommand(loadConfig(), io, rest);
     if (command === 'reembed') return await reembedCommand(loadConfig(), io);
     if (command === 'keys') return await keysCommand(loadConfig(), rest, io);
+    if (command === 'users') return await usersCommand(loadConfig(), rest, io);
     throw new CrmError('bad_request', `Unknown command "${command}"; run "crm help"`);
   } catch (error) {
     io.err(`crm: ${oneLine(error)}`);
