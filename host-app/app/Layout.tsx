@@ -18,8 +18,13 @@ export function Layout(props: { t: Texts; lang: Lang; route: string; session: Se
   const { t, route, session } = props;
   const section = route.split('/')[1] ?? '';
   const main = useRef<HTMLElement>(null);
-  // A new page moves focus to it, so a screen reader starts there, as after a page load.
-  useEffect(() => main.current?.focus({ preventScroll: true }), [section]);
+  const first = useRef(true);
+  // Going to another page moves focus to it, so a screen reader starts there, as after a page
+  // load; the first page of a visit leaves focus where the browser puts it (the skip link is first).
+  useEffect(() => {
+    if (first.current) first.current = false;
+    else main.current?.focus({ preventScroll: true });
+  }, [section]);
   const items: [string, string][] = [['', t.overview], ['kunder', t.customers], ['indbakke', t.inbox], ['viden', t.knowledge], ['soeg', t.search], ...(session.admin ? [['indstillinger', t.settings] as [string, string]] : [])];
   return (
     <div class="shell" onClick={onLink}>

@@ -210,6 +210,7 @@ export class CrmInbox extends CrmElement {
             </button></li>`)}
           </ul>
           ${this.status({ loading: this.loading, error: this.error, empty: this.items.length === 0, emptyText: t.empty })}
+          ${this.conversationId ? nothing : html`<p class="small status" role="status" part="notice">${this.notice}</p>`}
         </div>
         <div class="thread" part="thread">${this.conversationId ? this.renderThread(current, lang) : html`<p class="status">${t.pick}</p>`}</div>
       </div>

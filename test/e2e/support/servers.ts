@@ -29,7 +29,7 @@ export interface Crm {
   stop: () => Promise<number | null>;
 }
 
-export async function startCrm(plugins: string[]): Promise<Crm> {
+export async function startCrm(plugins: string[], extraEnv: Record<string, string> = {}): Promise<Crm> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-e2e-'));
   fs.writeFileSync(path.join(folder, 'package.json'), '{ "type": "module" }\n');
   fs.writeFileSync(path.join(folder, 'crm.config.ts'), `export default { plugins: ${JSON.stringify(plugins)} };\n`);
@@ -37,6 +37,7 @@ export async function startCrm(plugins: string[]): Promise<Crm> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' };
   for (const name of CLEARED) delete env[name];
+  Object.assign(env, extraEnv);
   const child = spawn(process.execPath, [BIN, 'start'], { cwd: folder, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -44,7 +45,8 @@ export async function startCrm(plugins: string[]): Promise<Crm> {
     const timer = setTimeout(() => reject(new Error(`crm start did not listen within 45 s:\n${output}`)), 45_000);
     child.stdout!.on('data', (d) => {
       output += d;
-      if (output.includes('listening on')) {
+      // The human lines end with where the API is; the sign-in link comes before it.
+      if (output.includes('listening on') && output.includes('  API:')) {
         clearTimeout(timer);
         resolve();
       }
