@@ -19,6 +19,7 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Database } from '../core/db/types.ts';
 import { load, type LoadFigures, type LoadRequest } from './load/cannon.ts';
+import { postgresCpu, processCpuMs } from './load/cpu.ts';
 import { createLoadDatabase } from './load/database.ts';
 import { type ChildServer, startBare, startCrm } from './load/processes.ts';
 import { seedLoadData, type Seeded } from './load/seed.ts';
@@ -42,17 +43,24 @@ interface Options {
   url: string | undefined;
 }
 
+/** A measurement and the CPU it cost: ms per request of the server process and of Postgres' backends. */
+interface Measured extends LoadFigures {
+  serverCpu: number;
+  postgresCpu: number | null;
+}
+
 interface Row {
   target: string;
   route: Route;
-  figures: LoadFigures;
+  figures: Measured;
 }
 
 export async function runLoadBench(argv: string[] = process.argv.slice(3)): Promise<void> {
   const options = parseOptions(argv);
   const cpu = os.cpus();
   console.log(`# load bench — ${new Date().toISOString()} — ${cpu[0]?.model.trim()} × ${cpu.length}, node ${process.version}`);
-  console.log(`# ${options.connections} connections × ${options.seconds} s (after ${options.warmup} s warm-up); server LOG_LEVEL=${options.logLevel}\n`);
+  console.log(`# ${options.connections} connections × ${options.seconds} s (after ${options.warmup} s warm-up); server LOG_LEVEL=${options.logLevel}`);
+  console.log(`# load average at start: ${os.loadavg().map((n) => n.toFixed(2)).join(' ')} (other work on the machine shows here)\n`);
 
   const rows: Row[] = [];
   const bare = await startBare();
@@ -63,6 +71,7 @@ export async function runLoadBench(argv: string[] = process.argv.slice(3)): Prom
   }
   for (const driver of options.drivers) rows.push(...(await benchDriver(driver, options)));
   printTable(rows);
+  console.log(`\n# load average at the end: ${os.loadavg().map((n) => n.toFixed(2)).join(' ')}`);
 }
 
 async function benchDriver(driver: Driver, options: Options): Promise<Row[]> {
@@ -83,12 +92,14 @@ async function benchDriver(driver: Driver, options: Options): Promise<Row[]> {
     const nodeArgs = options.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(options.cpuProf)}`] : [];
     const server = await startCrm({ ...database.env, LOG_LEVEL: options.logLevel }, logFile, nodeArgs);
     const rows: Row[] = [];
+    const pgCpu = database.env.DATABASE_URL ? postgresCpu(database.env.DATABASE_URL) : undefined;
     try {
       const token = fs.readFileSync(path.join(database.dataDir, 'admin.key'), 'utf8').trim();
       for (const route of options.routes) {
-        rows.push({ target: `crm on ${driver}`, route, figures: await measure(server, crmRequest(route, seeded), options, token) });
+        rows.push({ target: `crm on ${driver}`, route, figures: await measure(server, crmRequest(route, seeded), options, token, pgCpu) });
       }
     } finally {
+      await pgCpu?.close();
       await server.stop();
     }
     return rows;
@@ -97,11 +108,16 @@ async function benchDriver(driver: Driver, options: Options): Promise<Row[]> {
   }
 }
 
-async function measure(server: ChildServer, request: LoadRequest, options: Options, token?: string): Promise<LoadFigures> {
+async function measure(
+  server: ChildServer, request: LoadRequest, options: Options, token?: string, pgCpu?: ReturnType<typeof postgresCpu>,
+): Promise<Measured> {
   if (options.warmup > 0) await load(server.url, request, { connections: options.connections, seconds: options.warmup, token });
+  const before = { server: processCpuMs(server.pid), postgres: await pgCpu?.read() };
   const figures = await load(server.url, request, { connections: options.connections, seconds: options.seconds, token });
-  if (figures.failures > 0) throw new Error(`${figures.failures} of ${figures.requests} requests to ${server.url} failed (non-2xx, errors or timeouts)`);
-  return figures;
+  const serverCpu = (processCpuMs(server.pid) - before.server) / figures.requests;
+  const postgresCpu = pgCpu ? ((await pgCpu.read()) - before.postgres!) / figures.requests : null;
+  if (figures.non2xx > 0) throw new Error(`${figures.non2xx} of ${figures.requests} requests to ${server.url} were answered with an error status`);
+  return { ...figures, serverCpu, postgresCpu };
 }
 
 function bareRequest(route: Route): LoadRequest {
@@ -131,10 +147,12 @@ function crmRequest(route: Route, seeded: Seeded): LoadRequest {
 function printTable(rows: Row[]): void {
   const bare = new Map(rows.filter((r) => r.target === 'bare Hono').map((r) => [r.route, r.figures.rps]));
   const f = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 0 });
-  console.log('\n| server | route | req/s | p50 / p97.5 / p99 ms | max ms | requests | vs bare Hono |\n|---|---|---|---|---|---|---|');
+  const ms = (n: number | null) => (n === null ? '–' : n.toFixed(2));
+  console.log('\n| server | route | req/s | p50 / p97.5 / p99 ms | max ms | requests (timeouts) | vs bare Hono | CPU ms/request: server / Postgres |');
+  console.log('|---|---|---|---|---|---|---|---|');
   for (const { target, route, figures: x } of rows) {
     const ratio = target === 'bare Hono' ? '1' : `1 : ${(bare.get(route)! / x.rps).toFixed(1)}`;
-    console.log(`| ${target} | ${ROUTE_NAMES[route]} | ${f(x.rps)} | ${x.p50} / ${x.p975} / ${x.p99} | ${x.max} | ${f(x.requests)} | ${ratio} |`);
+    console.log(`| ${target} | ${ROUTE_NAMES[route]} | ${f(x.rps)} | ${x.p50} / ${x.p975} / ${x.p99} | ${x.max} | ${f(x.requests)}${x.timeouts ? ` (${f(x.timeouts)})` : ''} | ${ratio} | ${ms(x.serverCpu)} / ${ms(x.postgresCpu)} |`);
   }
 }
 

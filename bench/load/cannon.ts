@@ -8,8 +8,10 @@ export interface LoadFigures {
   p975: number;
   p99: number;
   max: number;
-  /** Answers other than 2xx, plus connection errors and timeouts: a valid run has none. */
-  failures: number;
+  /** Answers other than 2xx: a valid run has none. */
+  non2xx: number;
+  /** Requests without an answer within autocannon's 10 s, and connection errors. */
+  timeouts: number;
 }
 
 export interface LoadRequest {
@@ -50,6 +52,7 @@ export async function load(url: string, request: LoadRequest, options: { connect
     p975: result.latency.p97_5,
     p99: result.latency.p99,
     max: result.latency.max,
-    failures: result.non2xx + result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    timeouts: result.errors,
   };
 }

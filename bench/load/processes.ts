@@ -12,6 +12,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 
 export interface ChildServer {
   url: string;
+  pid: number;
   /** SIGTERM, then waits for the exit (SIGKILL after 10 s). */
   stop(): Promise<void>;
 }
@@ -61,7 +62,7 @@ async function ready(child: ChildProcess, url: string, probe: string, logFile?: 
   while (Date.now() < deadline) {
     if (gone) throw new Error(`The server exited before it answered${logFile ? `; see ${logFile}` : ''}`);
     const ok = await fetch(url + probe).then((r) => r.ok, () => false);
-    if (ok) return { url, stop };
+    if (ok) return { url, pid: child.pid!, stop };
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   await stop();
