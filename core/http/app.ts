@@ -23,6 +23,7 @@ import { knowledgeRoutes } from '../knowledge/routes.ts';
 import type { EmbeddingProvider } from '../search/embeddings/index.ts';
 import { searchRoutes } from '../search/routes.ts';
 import type { AppEnv } from './env.ts';
+import { unlessBodiless } from './bodiless.ts';
 import { healthRoutes } from './health.ts';
 import { widgetRoutes } from './widgets.ts';
 import path from 'node:path';
@@ -71,8 +72,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   // HSTS belongs to the TLS terminator in front of us, not to a plain-HTTP listener.
   app.use(secureHeaders({ crossOriginResourcePolicy: false, strictTransportSecurity: false }));
   if (deps.corsOrigins.length > 0) app.use('/api/*', corsFor(deps.corsOrigins));
-  app.use('/api/*', bodyLimit({ maxSize: deps.maxBodyBytes, onError: () => { throw new CrmError('payload_too_large', `The request body is larger than ${deps.maxBodyBytes} bytes`); } }));
-  app.use('/api/*', requireJsonBody);
+  app.use('/api/*', unlessBodiless(bodyLimit({ maxSize: deps.maxBodyBytes, onError: () => { throw new CrmError('payload_too_large', `The request body is larger than ${deps.maxBodyBytes} bytes`); } })));
+  app.use('/api/*', unlessBodiless(requireJsonBody));
   // Plugins' public routes (a website's visitors) answer before authentication is asked for.
   if (deps.plugins) mountPublicPluginRoutes(app, deps.plugins.host);
   app.use('/api/*', authenticate({ db: deps.db, jwt: deps.jwt }));

@@ -103,6 +103,16 @@ describe.each(DRIVERS)('row level security on %s', (driver) => {
     expect(counts).toEqual([1, 0, 1, 0]);
   });
 
+  it('applies RLS to a statement that the connecting role prepared on the same connection', async () => {
+    // Statements are prepared and cached per connection (core/db/postgres/prepared.ts): the
+    // same text must be rewritten with the policies when it next runs as crm_app.
+    for (let i = 0; i < 12; i++) {
+      const owner = await t.db.orm.select().from(schema.events);
+      const scoped = await scope(t.db, [b]).run((tx) => tx.select().from(schema.events));
+      expect([owner.length, scoped.length]).toEqual([1, 0]);
+    }
+  });
+
   it('fails, commits nothing and names the cause when the scope cannot be set', async () => {
     const error = await t.db.orm
       .transaction((tx) =>
