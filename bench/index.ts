@@ -4,10 +4,11 @@
  */
 import { runApiBench } from './api.ts';
 import { runChatBench } from './chat.ts';
+import { runLoadBench } from './load.ts';
 import { runSearchBench } from './search.ts';
 import { runRetrievalBench } from './retrieval.ts';
 
-const BENCHES: Record<string, () => Promise<void>> = { api: runApiBench, chat: runChatBench, retrieval: runRetrievalBench, search: runSearchBench };
+const BENCHES: Record<string, () => Promise<void>> = { api: runApiBench, chat: runChatBench, load: () => runLoadBench(), retrieval: runRetrievalBench, search: runSearchBench };
 
 const name = process.argv[2] ?? 'api';
 const bench = BENCHES[name];

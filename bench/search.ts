@@ -178,7 +178,7 @@ async function benchDriver(driver: Driver, options: Options, corpus: Corpus, emb
 
     const embedder = createOfflineEmbedder();
     const company = (q: BenchQuery) => ids[q.companyIndex]!;
-    // As the API runs it: searchInScope, the two arms at once on Postgres' pool.
+    // As the API runs it: searchInScope, both arms in one scoped transaction.
     const run = (q: BenchQuery, embedding: number[], mode: 'hybrid' | 'vector' | 'fulltext' = 'hybrid') =>
       searchInScope(scope(db, [company(q)]), { query: q.text, embedding, companyIds: [company(q)], k: 10, mode });
 

@@ -4,6 +4,7 @@ import { type ApiScope, apiKeys } from '../db/schema/index.ts';
 import type { Orm } from '../db/types.ts';
 import { CrmError } from '../errors/index.ts';
 import { uuidv7 } from '../ids/index.ts';
+import { type CachedKey, forgetApiKeys, type KeyCache } from './cache.ts';
 import type { Principal } from './principal.ts';
 
 export type ApiKey = Omit<typeof apiKeys.$inferSelect, 'secretHash'>;
@@ -66,13 +67,17 @@ export async function listApiKeys(orm: Orm): Promise<ApiKey[]> {
   return (await orm.select().from(apiKeys).orderBy(desc(apiKeys.id))).map(withoutHash);
 }
 
-/** Revokes a key at once; revoking twice keeps the first time. 404 for an unknown id. */
+/**
+ * Revokes a key at once; revoking twice keeps the first time. 404 for an unknown id. This
+ * process's key caches forget every key at once; other processes' within their TTL (< 1 s).
+ */
 export async function revokeApiKey(orm: Orm, id: string): Promise<ApiKey> {
   const [row] = await orm
     .update(apiKeys)
     .set({ revokedAt: sql`coalesce(${apiKeys.revokedAt}, now())` })
     .where(eq(apiKeys.id, id))
     .returning();
+  forgetApiKeys();
   if (!row) throw new CrmError('not_found', `API key ${id} not found`);
   return withoutHash(row);
 }
@@ -83,21 +88,24 @@ export async function countApiKeys(orm: Orm): Promise<number> {
 }
 
 /**
- * The principal of a bearer secret, or 401 for an unknown, revoked or expired key.
+ * The principal of a bearer secret, or 401 for an unknown, revoked or expired key. With a
+ * `cache` (see cache.ts) a key is read from the database at most once per TTL.
  *
  * @example
- * const principal = await authenticateApiKey(db.orm, 'crm_…');
+ * const principal = await authenticateApiKey(db.orm, 'crm_…', createKeyCache());
  */
-export async function authenticateApiKey(orm: Orm, secret: string): Promise<Principal> {
-  const [row] = secret.startsWith(PREFIX)
-    ? await orm.select().from(apiKeys).where(eq(apiKeys.secretHash, hashSecret(secret)))
-    : [];
+export async function authenticateApiKey(orm: Orm, secret: string, cache?: KeyCache): Promise<Principal> {
+  const hash = secret.startsWith(PREFIX) ? hashSecret(secret) : undefined;
+  const load = () => (hash ? readKey(orm, hash) : Promise.resolve(null));
+  const row = cache && hash ? await cache.get(hash, load) : await load();
   if (!row) throw new CrmError('unauthorized', 'Unknown API key');
   if (row.revokedAt) throw new CrmError('unauthorized', 'This API key has been revoked');
   if (row.expiresAt && row.expiresAt.getTime() <= Date.now()) throw new CrmError('unauthorized', 'This API key has expired');
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
-    // At most one write a minute per key, so reads stay reads.
-    await orm.update(apiKeys).set({ lastUsedAt: new Date() }).where(eq(apiKeys.id, row.id));
+    // At most one write a minute per key, so reads stay reads; the cached row learns it at
+    // once, so concurrent requests don't write too.
+    row.lastUsedAt = new Date();
+    await orm.update(apiKeys).set({ lastUsedAt: row.lastUsedAt }).where(eq(apiKeys.id, row.id));
   }
   return {
     actor: `key:${row.id}`,
@@ -106,6 +114,17 @@ export async function authenticateApiKey(orm: Orm, secret: string): Promise<Prin
     scopes: new Set(row.scopes),
     companyIds: row.companyIds ?? 'all',
   };
+}
+
+async function readKey(orm: Orm, hash: string): Promise<CachedKey | null> {
+  const [row] = await orm
+    .select({
+      id: apiKeys.id, name: apiKeys.name, scopes: apiKeys.scopes, companyIds: apiKeys.companyIds,
+      revokedAt: apiKeys.revokedAt, expiresAt: apiKeys.expiresAt, lastUsedAt: apiKeys.lastUsedAt,
+    })
+    .from(apiKeys)
+    .where(eq(apiKeys.secretHash, hash));
+  return row ?? null;
 }
 
 function withoutHash(row: typeof apiKeys.$inferSelect): ApiKey {

@@ -5,6 +5,7 @@ import { CrmError } from '../errors/index.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { JwtVerifier, StaffClaims } from './jwt.ts';
 import { looksLikeJwt } from './jwt.ts';
+import { createKeyCache } from './cache.ts';
 import { authenticateApiKey } from './keys.ts';
 import type { TokenService } from './issued.ts';
 import { ISSUED_PREFIX } from './tokens.ts';
@@ -24,6 +25,8 @@ const ROLE_SCOPES = {
  * app.use('/api/*', authenticate({ db, jwt: createJwtVerifier(config.supabase) }));
  */
 export function authenticate(deps: { db: Database; jwt: JwtVerifier | undefined; tokens: TokenService }): MiddlewareHandler<AppEnv> {
+  // Key rows for at most 500 ms: one read per key and TTL instead of one per request (cache.ts).
+  const keys = createKeyCache();
   return async (c, next) => {
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer[ ]+(\S{1,4096})$/i.exec(header.trim());
@@ -36,7 +39,7 @@ export function authenticate(deps: { db: Database; jwt: JwtVerifier | undefined;
       if (!deps.jwt) throw new CrmError('unauthorized', 'Staff tokens are not enabled on this server (set SUPABASE_JWT_SECRET or SUPABASE_URL)');
       principal = fromClaims(await deps.jwt.verify(token));
     } else {
-      principal = await authenticateApiKey(deps.db.orm, token);
+      principal = await authenticateApiKey(deps.db.orm, token, keys);
     }
     c.set('principal', principal);
     c.set('scope', scope(deps.db, principal.companyIds));

@@ -31,6 +31,7 @@ import { knowledgeRoutes } from '../knowledge/routes.ts';
 import type { EmbeddingProvider } from '../search/embeddings/index.ts';
 import { searchRoutes } from '../search/routes.ts';
 import type { AppEnv } from './env.ts';
+import { unlessBodiless } from './bodiless.ts';
 import { healthRoutes } from './health.ts';
 import { widgetRoutes } from './widgets.ts';
 import { type StaticSite, staticRoutes } from './static.ts';
@@ -99,8 +100,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   // HSTS is sent only when PUBLIC_URL says users reach us over https (securityHeaders).
   app.use(secureHeaders({ crossOriginResourcePolicy: false, strictTransportSecurity: false }));
   app.use(securityHeaders({ publicUrl: deps.publicUrl }));
-  app.use('/api/*', bodyLimit({ maxSize: deps.maxBodyBytes, onError: () => { throw new CrmError('payload_too_large', `The request body is larger than ${deps.maxBodyBytes} bytes`); } }));
-  app.use('/api/*', requireJsonBody);
+  app.use('/api/*', unlessBodiless(bodyLimit({ maxSize: deps.maxBodyBytes, onError: () => { throw new CrmError('payload_too_large', `The request body is larger than ${deps.maxBodyBytes} bytes`); } })));
+  app.use('/api/*', unlessBodiless(requireJsonBody));
   // Plugins' public routes (a website's visitors) answer before CORS_ORIGINS and authentication
   // are applied: they answer their own preflights, for the origins their sites allow.
   if (deps.plugins) mountPublicPluginRoutes(app, deps.plugins.host);

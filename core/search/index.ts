@@ -15,8 +15,8 @@ export { searchRoutes } from './routes.ts';
 export { chunkText, detectLanguage } from './text/index.ts';
 
 /**
- * Embeds the query with `embedder` and runs the hybrid search in a company scope (the arms
- * concurrently on Postgres): what the chatbot, pricing and recommendations call.
+ * Embeds the query with `embedder` and runs the hybrid search in a company scope (one scoped
+ * transaction, see searchInScope): what the chatbot, pricing and recommendations call.
  *
  * @example
  * const hits = await search(scope(db, [selfId]), embedder, { query: 'Hvad koster en tagrende?', companyIds: [selfId], visibility: 'public', k: 5 });

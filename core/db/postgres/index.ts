@@ -2,6 +2,7 @@ import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import * as schema from '../schema/index.ts';
 import type { Database, Orm, Session } from '../types.ts';
+import { preparing } from './prepared.ts';
 
 /**
  * Opens a PostgreSQL server (≥ 15 with pgvector) such as a Supabase project, via postgres.js.
@@ -19,10 +20,11 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
     max: options.max ?? 10,
     prepare: !pooled,
     onnotice: () => {},
-    connection: { application_name: 'crm' },
+    // Prepared statements (prepared.ts) still planned per execution, as unnamed ones are.
+    connection: { application_name: 'crm', plan_cache_mode: 'force_custom_plan' },
   });
   await client`select 1`;
-  const orm = drizzle({ client, schema }) as unknown as Orm;
+  const orm = drizzle({ client: preparing(client, !pooled), schema }) as unknown as Orm;
   return {
     driver: 'postgres',
     orm,

@@ -7,6 +7,7 @@ import { PG, pgError } from '../errors.ts';
 import * as schema from '../schema/index.ts';
 import { rowsOf } from '../types.ts';
 import { scope } from './index.ts';
+import { runAfter } from './prelude.ts';
 
 /**
  * One row per customer table for a company. A new customer table must get an entry here,
@@ -89,6 +90,40 @@ describe.each(DRIVERS)('row level security on %s', (driver) => {
     const none = await scope(t.db, []).run((tx) => tx.select().from(schema.contacts));
     expect(all).toHaveLength(2);
     expect(none).toHaveLength(0);
+  });
+
+  it('runs the first statement of the work already as crm_app with the scope set', async () => {
+    // On Postgres the scope's set_config travels in the same write as this statement
+    // (prelude.ts): it must still run first.
+    const rows = await scope(t.db, [a]).run(async (tx) =>
+      rowsOf<{ role: string; ids: string }>(await tx.execute(sql`select current_user as role, current_setting('app.company_ids', true) as ids`)),
+    );
+    expect(rows[0]).toEqual({ role: 'crm_app', ids: a });
+    const counts = await Promise.all([a, b, a, b].map((id) => scope(t.db, [id]).run(async (tx) => (await tx.select().from(schema.events)).length)));
+    expect(counts).toEqual([1, 0, 1, 0]);
+  });
+
+  it('applies RLS to a statement that the connecting role prepared on the same connection', async () => {
+    // Statements are prepared and cached per connection (core/db/postgres/prepared.ts): the
+    // same text must be rewritten with the policies when it next runs as crm_app.
+    for (let i = 0; i < 12; i++) {
+      const owner = await t.db.orm.select().from(schema.events);
+      const scoped = await scope(t.db, [b]).run((tx) => tx.select().from(schema.events));
+      expect([owner.length, scoped.length]).toEqual([1, 0]);
+    }
+  });
+
+  it('fails, commits nothing and names the cause when the scope cannot be set', async () => {
+    const error = await t.db.orm
+      .transaction((tx) =>
+        runAfter(t.db, tx as never, sql`select set_config('role', 'no_such_role_here', true)`, async (inner) => {
+          await inner.insert(schema.events).values({ id: uuidv7(), companyId: a, type: 'note.added' });
+        }),
+      )
+      .catch((e: unknown) => e);
+    expect(String((error as Error).message)).toMatch(/no_such_role_here/);
+    const events = await scope(t.db, 'all').run((tx) => tx.select().from(schema.events));
+    expect(events).toHaveLength(1);
   });
 
   it('keeps the setting and role transaction-local', async () => {

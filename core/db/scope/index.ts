@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { CrmError } from '../../errors/index.ts';
 import { isUuid } from '../../ids/index.ts';
 import type { Database, Tx } from '../types.ts';
+import { runAfter } from './prelude.ts';
 
 /** The companies a piece of work may see: a list of company ids, or every company. */
 export type CompanyScope = readonly string[] | 'all';
@@ -35,10 +36,10 @@ export function scope(db: Database, companyIds: CompanyScope): Scope {
     companyIds,
     allows: (companyId) => visible === null || visible.has(companyId.toLowerCase()),
     run: (work) =>
-      db.orm.transaction(async (tx) => {
-        // One round trip: set_config('role', …, true) is SET LOCAL ROLE.
-        await tx.execute(sql`select set_config('app.company_ids', ${setting}, true), set_config('role', 'crm_app', true)`);
-        return work(tx as Tx);
-      }),
+      db.orm.transaction((tx) =>
+        // set_config('role', …, true) is SET LOCAL ROLE; on Postgres this statement travels
+        // with the work's first one (prelude.ts), so a scoped read is BEGIN, one round trip, COMMIT.
+        runAfter(db, tx as Tx, sql`select set_config('app.company_ids', ${setting}, true), set_config('role', 'crm_app', true)`, work),
+      ),
   };
 }

@@ -29,14 +29,15 @@ export async function textArm(tx: Tx, plan: Plan): Promise<Ranked> {
 
 /** The vector arm: nearest chunks by cosine distance, HNSW with iterative scans. */
 export async function vectorArm(tx: Tx, plan: Plan): Promise<Ranked> {
-  await tx.execute(sql`select set_config('hnsw.iterative_scan', 'relaxed_order', true), set_config('hnsw.ef_search', ${String(EF_SEARCH)}, true)`);
-  const rows = rowsOf<{ id: string }>(
-    await tx.execute(sql`
+  // Sent together: the settings are one statement ahead of the search on the same connection.
+  const [, result] = await Promise.all([
+    tx.execute(sql`select set_config('hnsw.iterative_scan', 'relaxed_order', true), set_config('hnsw.ef_search', ${String(EF_SEARCH)}, true)`),
+    tx.execute(sql`
       select id from (
         select id, embedding <=> ${plan.embedding}::vector as d from chunks
         where embedding is not null and ${plan.filter}
         order by embedding <=> ${plan.embedding}::vector limit ${CANDIDATES}) v
       order by d, id`),
-  );
-  return rows.map((r) => r.id);
+  ]);
+  return rowsOf<{ id: string }>(result).map((r) => r.id);
 }
