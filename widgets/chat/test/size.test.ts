@@ -56,6 +56,27 @@ describe('chat widget size', () => {
     }
   });
 
+  it('builds each intranet widget on its own, all five within 60 KB gzipped together, without eval or inline handlers', { timeout: 30_000 }, async () => {
+    const { code, dir } = await build();
+    expect(code).toBe(0);
+    const { crm } = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')) as Manifest;
+    expect(Object.keys(crm.widgets).sort()).toEqual(['crm-companies', 'crm-company', 'crm-inbox', 'crm-knowledge', 'crm-search']);
+    expect(crm.budgetGzip).toBe(60_000);
+    expect(crm.totalGzip).toBeLessThanOrEqual(60_000);
+    for (const [tag, widget] of Object.entries(crm.widgets)) {
+      expect(widget.entry, tag).toBe(`${tag.slice(4)}.js`);
+      // One widget alone is well under the whole set: Lit and the kit are shared chunks.
+      expect(widget.gzip, tag).toBeLessThan(crm.totalGzip);
+    }
+    for (const f of crm.files) {
+      const js = await readFile(path.join(dir, f.file), 'utf8');
+      expect(js, f.file).not.toMatch(/\beval\(|new Function\(|\.setAttribute\(\s*["'](style|on\w+)["']/);
+    }
+    const over = await build('--max-crm', '10000');
+    expect(over.code).toBe(1);
+    expect(over.stderr).toMatch(/crm widgets \d+ B > 10000 B gzip/);
+  });
+
   it('fails the build (exit 1) when a budget is exceeded', { timeout: 20_000 }, async () => {
     const { code, stderr } = await build('--max-initial', '1000');
     expect(code).toBe(1);
