@@ -19,12 +19,12 @@ export const VERSION: string = (JSON.parse(fs.readFileSync(path.join(PACKAGE_ROO
 
 /** The server just before it listens: what first-start work of the application may use. */
 export interface StartingServer {
-  /** The HTTP app as it will be served, for in-process requests (`app.request`). */
+  /** The HTTP app as it will be served (routes, checks, audit), for in-process requests (`app.request`); it logs only warnings and errors. */
   app: OpenAPIHono<AppEnv>;
   db: Database;
   /** True on the very first start: bootstrap created the first admin key just now. */
   firstStart: boolean;
-  /** Runs every due job (core and plugins) in this process until none is left; returns how many ran. */
+  /** Runs every due job (core and plugins) in this process until none is left, logging only warnings and errors; returns how many ran. */
   runJobs(): Promise<number>;
 }
 
@@ -81,7 +81,13 @@ export async function startServer(
     const worker = createWorker({ db, handlers: runtime.jobHandlers, logger });
     runtime.setWake(() => worker.wake());
     const app = serverApp(config, runtime, { logger, version: VERSION, onJobQueued: () => worker.wake() });
-    await options.beforeListen?.({ app, db, firstStart, runJobs: () => drainJobs({ db, handlers: runtime.jobHandlers, logger }) });
+    if (options.beforeListen) {
+      // The application's own requests are not a user's: their log lines would bury the
+      // first-start notices (the admin key) under hundreds of request lines. Warnings and errors stay.
+      const quiet = logger.levelVal >= logger.levels.values.warn! ? logger : logger.child({}, { level: 'warn' });
+      const inProcess = serverApp(config, runtime, { logger: quiet, version: VERSION, onJobQueued: () => worker.wake() });
+      await options.beforeListen({ app: inProcess, db, firstStart, runJobs: () => drainJobs({ db, handlers: runtime.jobHandlers, logger: quiet }) });
+    }
     const server = await listen(app.fetch, config.host, config.port);
     worker.start();
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
