@@ -9,6 +9,13 @@ interface ApiSite {
   allowed_origins: string[];
 }
 
+/**
+ * The demo website's name in the chat. The chat writes it on each visitor's provisional company
+ * (`attributes.site`), so the visitors of the demo site are found when it is removed, also those
+ * who tried the chat after seeding.
+ */
+export const DEMO_SITE_NAME = `${DEMO_BUSINESS.domain} (demo)`;
+
 /** Whether the chat plugin runs in this process (GET /api/plugins). */
 export async function chatRunning(api: DemoApi): Promise<boolean> {
   const { items } = await api.call<{ items: { id: string; status: string }[] }>('GET', '/api/plugins');
@@ -23,7 +30,7 @@ export async function chatRunning(api: DemoApi): Promise<boolean> {
  * const site = await addDemoSite(api, ['http://127.0.0.1:8787', 'http://localhost:8787']);
  */
 export async function addDemoSite(api: DemoApi, origins: string[]): Promise<ApiSite> {
-  return api.call<ApiSite>('POST', '/api/chat/sites', { body: { name: `${DEMO_BUSINESS.domain} (demo)`, allowed_origins: origins } });
+  return api.call<ApiSite>('POST', '/api/chat/sites', { body: { name: DEMO_SITE_NAME, allowed_origins: origins } });
 }
 
 /**

@@ -45,13 +45,18 @@ export async function addDemoCustomers(host: DemoHost, api: DemoApi, now = new D
   return { companies: DEMO_COMPANIES.length, contacts, notes };
 }
 
-/** Every company marked `attributes.demo: true` (customers and the demo's chat visitors), read page by page. */
-export async function demoCompanies(api: DemoApi): Promise<ApiCompany[]> {
+/**
+ * The demo's companies, read page by page: every one marked `attributes.demo: true` (customers
+ * and the seeded chat visitors), and the provisional visitors of the demo website (`siteName`,
+ * written by the chat on each visitor company): people who tried the demo chat. A visitor whom
+ * staff confirmed is no longer kind `visitor` (merged into a real company) and stays.
+ */
+export async function demoCompanies(api: DemoApi, siteName: string): Promise<ApiCompany[]> {
   const found: ApiCompany[] = [];
   let cursor: string | null = null;
   do {
     const page: { items: ApiCompany[]; next_cursor: string | null } = await api.call('GET', `/api/companies?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-    found.push(...page.items.filter((c) => c.attributes.demo === true && c.kind !== 'self'));
+    found.push(...page.items.filter((c) => c.kind !== 'self' && (c.attributes.demo === true || (c.kind === 'visitor' && c.attributes.site === siteName))));
     cursor = page.next_cursor;
   } while (cursor);
   return found;

@@ -1,5 +1,5 @@
 import { DEMO_BUSINESS } from './business.ts';
-import { chatRunning, removeDemoSite, retireDemoVisitors } from './chat.ts';
+import { chatRunning, DEMO_SITE_NAME, removeDemoSite, retireDemoVisitors } from './chat.ts';
 import { type DemoHost, openDemoApi } from './client.ts';
 import { demoCompanies } from './customers.ts';
 import { demoArticles } from './knowledge.ts';
@@ -9,7 +9,7 @@ import { demoMarker, selfCompany, writeMarker } from './marker.ts';
 export interface RemovedDemo {
   /** Demo customers, deleted with all their data (contacts, timeline, …). */
   companies: number;
-  /** The demo's chat visitors, deleted with their conversations and leads. */
+  /** The demo website's chat visitors (the seeded ones and whoever tried it), deleted with their conversations and leads. */
   visitors: number;
   /** Articles tagged `demo`, with their passages. */
   articles: number;
@@ -19,8 +19,9 @@ export interface RemovedDemo {
 
 /**
  * Removes exactly the demo workspace through the CRM's API: every company marked
- * `attributes.demo: true` (customers and the demo's chat visitors, each with all its data by
- * cascade), every article tagged `demo` with its passages, the demo website, and the marker;
+ * `attributes.demo: true` (customers and the seeded chat visitors) and the provisional visitors
+ * of the demo website, each with all its data by cascade; every article tagged `demo` with its
+ * passages; the demo website; and the marker;
  * the own company gets back the name and domain it had before, unless someone changed them since.
  * Nothing else is touched. Answers undefined when there is no demo.
  *
@@ -33,7 +34,7 @@ export async function removeDemo(host: DemoHost): Promise<RemovedDemo | undefine
   try {
     const self = await selfCompany(api);
     const marker = demoMarker(self);
-    const companies = await demoCompanies(api);
+    const companies = await demoCompanies(api, DEMO_SITE_NAME);
     const articles = await demoArticles(api);
     if (!marker && companies.length === 0 && articles.length === 0) return undefined;
 
