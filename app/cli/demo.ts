@@ -23,9 +23,12 @@ import { parseOptions } from './index.ts';
 export async function demoCommand(config: Config, args: string[], io: { out: (line: string) => void }): Promise<number> {
   const { values } = parseOptions({ args, options: { remove: { type: 'boolean' } }, strict: true, allowPositionals: false });
   const logger = createLogger(config.logLevel);
+  const options = { env: process.env, cwd: process.cwd() };
+  const served = await configuredPlugins(config, options);
+  const chatServed = served.plugins.some((entry) => entry.plugin.id === 'chat');
   const runtime = await startRuntime(config, {
     logger, env: process.env,
-    ...(await configuredPlugins(config, { env: process.env, cwd: process.cwd(), also: ['chat'] })),
+    ...(chatServed ? served : await configuredPlugins(config, { ...options, also: ['chat'] })),
     beforePlugins: async (db) => {
       const notice = adminKeyNotice(await bootstrap(db, { dataDir: config.dataDir, selfCompany: config.selfCompany }));
       if (notice) io.out(notice);
@@ -42,6 +45,7 @@ export async function demoCommand(config: Config, args: string[], io: { out: (li
       io.out(removedLine(removed));
     } else {
       for (const line of seededLines(await seedDemo(host, { origins: demoOrigins(config) }))) io.out(line);
+      if (!chatServed) io.out('The server does not run the chat plugin: add \'chat\' to the plugins in crm.config.ts to serve the demo\'s website chats.');
     }
     return 0;
   } finally {
