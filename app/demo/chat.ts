@@ -16,7 +16,12 @@ interface ApiSite {
  */
 export const DEMO_SITE_NAME = `${DEMO_BUSINESS.domain} (demo)`;
 
-/** Whether the chat plugin runs in this process (GET /api/plugins). */
+/**
+ * Whether the chat plugin runs in this process (GET /api/plugins).
+ *
+ * @example
+ * if (await chatRunning(api)) await addDemoSite(api, origins);
+ */
 export async function chatRunning(api: DemoApi): Promise<boolean> {
   const { items } = await api.call<{ items: { id: string; status: string }[] }>('GET', '/api/plugins');
   return items.some((p) => p.id === 'chat' && p.status === 'running');
@@ -68,7 +73,12 @@ async function play(api: DemoApi, site: ApiSite, conversation: DemoConversation)
   return id;
 }
 
-/** How many of these conversations wait for a person in the staff's queue. */
+/**
+ * How many of these conversations wait for a person in the staff's queue.
+ *
+ * @example
+ * await waitingCount(api, await playDemoConversations(api, site)); // 4
+ */
 export async function waitingCount(api: DemoApi, ids: string[]): Promise<number> {
   const { items } = await api.call<{ items: { id: string }[] }>('GET', '/api/chat/conversations?status=handoff');
   return items.filter((item) => ids.includes(item.id)).length;
@@ -77,6 +87,9 @@ export async function waitingCount(api: DemoApi, ids: string[]): Promise<number>
 /**
  * Takes the demo's chat visitors out of the staff's queues before they are deleted: closes their
  * waiting conversations and rejects their unverified leads, so the chat keeps no pointers to them.
+ *
+ * @example
+ * await retireDemoVisitors(api, new Set(visitors.map((c) => c.id)));
  */
 export async function retireDemoVisitors(api: DemoApi, visitorIds: Set<string>): Promise<void> {
   const waiting = await api.call<{ items: { id: string; company_id: string }[] }>('GET', '/api/chat/conversations?status=handoff');
@@ -85,7 +98,12 @@ export async function retireDemoVisitors(api: DemoApi, visitorIds: Set<string>):
   for (const lead of leads.items.filter((l) => visitorIds.has(l.company_id))) await api.call('POST', `/api/chat/leads/${lead.id}/reject`);
 }
 
-/** Removes the demo website; one already removed is fine. */
+/**
+ * Removes the demo website; one already removed is fine. True when it was there.
+ *
+ * @example
+ * await removeDemoSite(api, marker.site_id);
+ */
 export async function removeDemoSite(api: DemoApi, siteId: string): Promise<boolean> {
   const answer = await api.call<unknown>('DELETE', `/api/chat/sites/${siteId}`, { expect: [204, 404] });
   return answer === null;

@@ -3,7 +3,7 @@ import { loadConfig } from '../../core/config/index.ts';
 import { isFreeMailDomain } from '../../core/companies/free-mail.ts';
 import { normalizeCvr, normalizeDomain } from '../../core/companies/normalize.ts';
 import { contentRisks } from '../../core/content/risks.ts';
-import { DEMO_ARTICLES, DEMO_BUSINESS, DEMO_COMPANIES, DEMO_CONVERSATIONS, demoOrigins, removedLine, seededLines } from './index.ts';
+import { DEMO_ARTICLES, DEMO_BUSINESS, DEMO_COMPANIES, DEMO_CONVERSATIONS, DEMO_STAFF, demoOrigins, removedLine, seededLines } from './index.ts';
 
 describe('the demo content', () => {
   it('has 20 articles, public and internal, mostly Danish with a few in English', () => {
@@ -50,6 +50,10 @@ describe('the demo content', () => {
       }
       expect(new Set(company.contacts.map((c) => c.email)).size).toBe(company.contacts.length);
     }
+    const notes = DEMO_COMPANIES.flatMap((c) => c.notes ?? []);
+    expect(notes).toHaveLength(22);
+    expect(notes.every((n) => (Object.values(DEMO_STAFF) as string[]).includes(n.by) && n.daysAgo > 0)).toBe(true);
+    expect(DEMO_COMPANIES.reduce((n, c) => n + c.contacts.length, 0)).toBe(43);
   });
 
   it('plays 8 website chats, one with a lead from a demo customer, one answered by staff', () => {

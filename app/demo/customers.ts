@@ -50,6 +50,9 @@ export async function addDemoCustomers(host: DemoHost, api: DemoApi, now = new D
  * and the seeded chat visitors), and the provisional visitors of the demo website (`siteName`,
  * written by the chat on each visitor company): people who tried the demo chat. A visitor whom
  * staff confirmed is no longer kind `visitor` (merged into a real company) and stays.
+ *
+ * @example
+ * const companies = await demoCompanies(api, DEMO_SITE_NAME);
  */
 export async function demoCompanies(api: DemoApi, siteName: string): Promise<ApiCompany[]> {
   const found: ApiCompany[] = [];

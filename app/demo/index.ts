@@ -15,6 +15,7 @@ export { DEMO_BUSINESS, DEMO_STAFF, DEMO_TAG } from './business.ts';
 export { DEMO_ARTICLES, type DemoArticle } from './articles.ts';
 export { DEMO_COMPANIES, type DemoCompany, type DemoContact, type DemoNote } from './companies.ts';
 export { DEMO_CONVERSATIONS, type DemoConversation, type DemoStep } from './conversations.ts';
+export { DEMO_SITE_NAME } from './chat.ts';
 export type { DemoHost } from './client.ts';
 export { demoOrigins } from './origins.ts';
 export { removeDemo, type RemovedDemo } from './remove.ts';

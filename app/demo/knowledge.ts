@@ -26,7 +26,12 @@ export async function addDemoArticles(api: DemoApi): Promise<string[]> {
   return ids;
 }
 
-/** Every article tagged `demo`, read page by page from `GET /api/knowledge`. */
+/**
+ * Every article tagged `demo`, read page by page from `GET /api/knowledge`.
+ *
+ * @example
+ * for (const article of await demoArticles(api)) await api.call('DELETE', `/api/knowledge/${article.id}`);
+ */
 export async function demoArticles(api: DemoApi): Promise<ApiArticle[]> {
   const found: ApiArticle[] = [];
   let cursor: string | null = null;

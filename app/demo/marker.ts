@@ -35,7 +35,12 @@ export async function selfCompany(api: DemoApi): Promise<ApiCompany> {
   return self;
 }
 
-/** The marker on the own company, or undefined when there is no demo. */
+/**
+ * The marker on the own company, or undefined when there is no demo.
+ *
+ * @example
+ * if (demoMarker(await selfCompany(api))) throw new CrmError('conflict', 'The demo workspace is already there');
+ */
 export function demoMarker(self: ApiCompany): DemoMarker | undefined {
   const marker = self.attributes.demo;
   return marker && typeof marker === 'object' ? (marker as DemoMarker) : undefined;
