@@ -21,9 +21,9 @@ export interface RemovedDemo {
  * Removes exactly the demo workspace through the CRM's API: every company marked
  * `attributes.demo: true` (customers and the seeded chat visitors) and the provisional visitors
  * of the demo website, each with all its data by cascade; every article tagged `demo` with its
- * passages; the demo website; and the marker;
- * the own company gets back the name and domain it had before, unless someone changed them since.
- * Nothing else is touched. Answers undefined when there is no demo.
+ * passages; the demo website; and the marker. The own company gets back the name and domain it
+ * had before, unless someone changed them since. Nothing else is touched. Answers undefined when
+ * there is no demo.
  *
  * @example
  * const removed = await removeDemo({ db, fetch: app.request, runJobs });
