@@ -12,7 +12,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['core/**/*.test.ts', 'plugins/**/*.test.ts', 'examples/*/test/**/*.test.ts', 'test/**/*.test.ts', 'widgets/**/*.test.ts'],
+    include: ['core/**/*.test.ts', 'app/**/*.test.ts', 'plugins/**/*.test.ts', 'examples/*/test/**/*.test.ts', 'test/**/*.test.ts', 'widgets/**/*.test.ts'],
     // PGlite boots a WASM Postgres per test file; give slow CI machines room.
     testTimeout: 30_000,
     hookTimeout: 60_000,

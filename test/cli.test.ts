@@ -120,7 +120,8 @@ describe('crm command line', { timeout: 120_000 }, () => {
   it('prints the first admin key once and saves it with mode 0600', async () => {
     const fresh = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-cli-'));
     const port = await freePort();
-    const child = spawn(process.execPath, [BIN, 'start'], { env: { ...process.env, DATA_DIR: fresh, PORT: String(port), LOG_LEVEL: 'warn' } });
+    // The demo workspace on a first start has its own test (test/cli-demo.test.ts).
+    const child = spawn(process.execPath, [BIN, 'start'], { env: { ...process.env, DATA_DIR: fresh, PORT: String(port), LOG_LEVEL: 'warn', DEMO: 'false' } });
     running.push(child);
     let out = '';
     await new Promise<void>((resolve) => child.stdout.on('data', (d) => ((out += d), out.includes('listening on') && resolve())));

@@ -1,5 +1,6 @@
 import type { Config } from '../../core/config/index.ts';
-import { startServer } from '../../core/server/index.ts';
+import { type StartingServer, startServer } from '../../core/server/index.ts';
+import { demoOrigins, seededLines, seedDemo } from '../demo/index.ts';
 import { configuredPlugins } from '../plugins.ts';
 import { appSites, signinUrl } from '../sites.ts';
 import { welcome } from '../welcome.ts';
@@ -7,7 +8,10 @@ import { welcome } from '../welcome.ts';
 /** `crm start`: serves until SIGINT/SIGTERM, then closes the database and its lock. */
 export async function startCommand(config: Config, io: { out: (line: string) => void }): Promise<number> {
   const plugins = await configuredPlugins(config, { env: process.env, cwd: process.cwd() });
-  const server = await startServer(config, { ...plugins, print: io.out, sites: appSites(config), signinUrl: signinUrl(config) });
+  const server = await startServer(config, {
+    ...plugins, print: io.out, sites: appSites(config), signinUrl: signinUrl(config),
+    beforeListen: (starting) => firstStartDemo(config, starting, io),
+  });
   // Listen for signals before saying we listen: whoever waits for that line may signal at once.
   const stopped = new Promise<void>((resolve) => {
     const stop = () => resolve();
@@ -19,4 +23,21 @@ export async function startCommand(config: Config, io: { out: (line: string) => 
   await stopped;
   await server.close();
   return 0;
+}
+
+/**
+ * The very first start on the embedded default seeds the demo workspace, so a newcomer sees a
+ * living CRM (DEMO=false skips it). A real database (DATABASE_URL) is never seeded on its own:
+ * that takes `crm demo`. A demo that fails does not stop the server; the line says how to retry.
+ */
+async function firstStartDemo(config: Config, starting: StartingServer, io: { out: (line: string) => void }): Promise<void> {
+  if (!starting.firstStart || config.databaseUrl || !config.demo) return;
+  io.out('Creating the demo workspace (DEMO=false skips it)…');
+  try {
+    const summary = await seedDemo({ db: starting.db, fetch: (path, init) => starting.app.request(path, init), runJobs: starting.runJobs }, { origins: demoOrigins(config) });
+    for (const line of seededLines(summary)) io.out(line);
+  } catch (error) {
+    io.out(`The demo workspace could not be created (${(error as Error).message}); stop the server and run "crm demo --remove", then "crm demo".`);
+  }
+  io.out('');
 }

@@ -7,6 +7,12 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ port: 8787, dataDir: '/srv/app/.data', databaseUrl: undefined, corsOrigins: [] });
   });
 
+  it('seeds the demo workspace unless DEMO=false', () => {
+    expect(loadConfig({}).demo).toBe(true);
+    expect(loadConfig({ DEMO: 'false' }).demo).toBe(false);
+    expect(loadConfig({ DEMO: 'true' }).demo).toBe(true);
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: ' ' }).port).toBe(8787);
   });
@@ -20,6 +26,7 @@ describe('loadConfig', () => {
     [{ SUPABASE_JWT_SECRET: 'short' }, /SUPABASE_JWT_SECRET must be at least 32/],
     [{ EMBEDDING_DIMENSIONS: '3072' }, /EMBEDDING_DIMENSIONS must be at most 2000/],
     [{ EMBEDDING_PROVIDER: 'openai' }, /EMBEDDING_PROVIDER is openai but OPENAI_API_KEY is unset/],
+    [{ DEMO: 'no' }, /^Invalid configuration: DEMO must be true or false \(got "no"\)$/],
   ])('refuses %o with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
     try {

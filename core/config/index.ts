@@ -4,6 +4,9 @@ import { CrmError } from '../errors/index.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+/** The name of the own company when SELF_COMPANY_NAME is unset: what says "not named yet". */
+export const DEFAULT_SELF_COMPANY_NAME = 'Our company';
+
 const url = (protocols: string[]) =>
   z.string().refine(
     (value) => {
@@ -54,8 +57,9 @@ const envSchema = z.object({
   LLM_MODEL: z.string().trim().min(1).max(200).optional(),
   EMBEDDING_DIMENSIONS: z.coerce.number().int().min(16, 'must be at least 16').max(2000, 'must be at most 2000 (the largest vector pgvector indexes with HNSW)').default(384),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
-  SELF_COMPANY_NAME: z.string().trim().min(1).max(300).default('Our company'),
+  SELF_COMPANY_NAME: z.string().trim().min(1).max(300).default(DEFAULT_SELF_COMPANY_NAME),
   SELF_COMPANY_DOMAIN: z.string().max(253).optional(),
+  DEMO: z.enum(['true', 'false'], { error: 'must be true or false' }).default('true'),
 });
 
 /** Validated configuration of a running core. */
@@ -87,6 +91,11 @@ export interface Config {
   logLevel: (typeof LOG_LEVELS)[number];
   /** Name and domain of the `self` company, used when it is created on first start. */
   selfCompany: { name: string; domain?: string };
+  /**
+   * Whether the very first start on the embedded database seeds the demo workspace (DEMO,
+   * default true). The core only reads it; the application that owns the demo acts on it.
+   */
+  demo: boolean;
 }
 
 /**
@@ -133,6 +142,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     embeddings: { provider: embeddingProvider, ...(e.EMBEDDING_MODEL ? { model: e.EMBEDDING_MODEL } : {}), dimensions: e.EMBEDDING_DIMENSIONS },
     logLevel: e.LOG_LEVEL,
     selfCompany: { name: e.SELF_COMPANY_NAME, ...(e.SELF_COMPANY_DOMAIN ? { domain: e.SELF_COMPANY_DOMAIN } : {}) },
+    demo: e.DEMO === 'true',
   };
 }
 

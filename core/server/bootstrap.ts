@@ -44,3 +44,16 @@ export async function bootstrap(
   fs.chmodSync(file, 0o600);
   return { selfCompanyId: self.company.id, adminSecret: secret, adminKeyFile: file };
 }
+
+/**
+ * What a process says when bootstrap created the first admin key (its secret is shown this
+ * once), or undefined when it did not.
+ *
+ * @example
+ * const notice = adminKeyNotice(await bootstrap(db, options));
+ * if (notice) print(notice);
+ */
+export function adminKeyNotice(boot: BootstrapResult): string | undefined {
+  if (!boot.adminSecret) return undefined;
+  return `\nFirst start: created an admin API key. It is shown once, and saved to ${boot.adminKeyFile} (mode 0600):\n\n  ${boot.adminSecret}\n`;
+}

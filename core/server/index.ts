@@ -1,17 +1,33 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import { serve, type ServerType } from '@hono/node-server';
-import { createJwtVerifier } from '../auth/jwt.ts';
 import type { Config } from '../config/index.ts';
 import type { Database } from '../db/types.ts';
-import { type AppDeps, createApp } from '../http/app.ts';
-import { createWorker } from '../jobs/index.ts';
+import type { AppDeps } from '../http/app.ts';
+import type { AppEnv } from '../http/env.ts';
+import { createWorker, drainJobs } from '../jobs/index.ts';
 import { consoleToLogger, createLogger, type Logger } from '../log/index.ts';
 import { PACKAGE_ROOT } from '../paths.ts';
-import { bootstrap } from './bootstrap.ts';
+import { serverApp } from './app.ts';
+import { adminKeyNotice, bootstrap } from './bootstrap.ts';
 import { type RuntimeOptions, startRuntime } from './runtime.ts';
 
+export { serverApp } from './app.ts';
+export { adminKeyNotice, bootstrap } from './bootstrap.ts';
+
 export const VERSION: string = (JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+/** The server just before it listens: what first-start work of the application may use. */
+export interface StartingServer {
+  /** The HTTP app as it will be served (routes, checks, audit), for in-process requests (`app.request`); it logs only warnings and errors. */
+  app: OpenAPIHono<AppEnv>;
+  db: Database;
+  /** True on the very first start: bootstrap created the first admin key just now. */
+  firstStart: boolean;
+  /** Runs every due job (core and plugins) in this process until none is left, logging only warnings and errors; returns how many ran. */
+  runJobs(): Promise<number>;
+}
 
 export interface RunningServer {
   url: string;
@@ -32,13 +48,19 @@ export interface RunningServer {
  */
 export async function startServer(
   config: Config,
-  options: Pick<RuntimeOptions, 'plugins' | 'embeddingProvider'> & Pick<AppDeps, 'sites' | 'signinUrl'> & { print?: (line: string) => void; env?: Record<string, string | undefined> },
+  options: Pick<RuntimeOptions, 'plugins' | 'embeddingProvider'> & Pick<AppDeps, 'sites' | 'signinUrl'> & {
+    print?: (line: string) => void;
+    env?: Record<string, string | undefined>;
+    /** The application's work before the server listens (e.g. seeding a demo on the first start), through the app it will serve. */
+    beforeListen?: (server: StartingServer) => Promise<void>;
+  },
 ): Promise<RunningServer> {
   const logger = createLogger(config.logLevel);
   // Libraries that print (Hono's default stream error handler, drivers) go through the logger.
   const restoreConsole = consoleToLogger(logger);
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
   let runtime: Awaited<ReturnType<typeof startRuntime>>;
+  let firstStart = false;
   try {
     runtime = await startRuntime(config, {
       logger,
@@ -46,10 +68,9 @@ export async function startServer(
       plugins: options.plugins,
       embeddingProvider: options.embeddingProvider,
       beforePlugins: async (db) => {
-        const boot = await bootstrap(db, { dataDir: config.dataDir, selfCompany: config.selfCompany });
-        if (boot.adminSecret) {
-          print(`\nFirst start: created an admin API key. It is shown once, and saved to ${boot.adminKeyFile} (mode 0600):\n\n  ${boot.adminSecret}\n`);
-        }
+        const notice = adminKeyNotice(await bootstrap(db, { dataDir: config.dataDir, selfCompany: config.selfCompany }));
+        firstStart = notice !== undefined;
+        if (notice) print(notice);
       },
     });
   } catch (error) {
@@ -58,16 +79,16 @@ export async function startServer(
   }
   const { db, embedder } = runtime;
   try {
-    const { jwtSecret, jwksUrl, issuer } = config.supabase;
-    const jwt = createJwtVerifier({ jwtSecret, jwksUrl, issuer });
     const worker = createWorker({ db, handlers: runtime.jobHandlers, logger });
     runtime.setWake(() => worker.wake());
-    const app = createApp({
-      db, logger, jwt, embedder, corsOrigins: config.corsOrigins, maxBodyBytes: config.maxBodyBytes, version: VERSION,
-      publicUrl: config.publicUrl, trustProxy: config.trustProxy, sites: options.sites, signinUrl: options.signinUrl,
-      supabase: { ...(config.supabase.url ? { url: config.supabase.url } : {}), ...(config.supabase.anonKey ? { anonKey: config.supabase.anonKey } : {}) },
-      bus: runtime.bus, plugins: { host: runtime.host, services: runtime.services }, onJobQueued: () => worker.wake(),
-    });
+    const app = serverApp(config, runtime, { logger, version: VERSION, onJobQueued: () => worker.wake(), sites: options.sites, signinUrl: options.signinUrl });
+    if (options.beforeListen) {
+      // The application's own requests are not a user's: their log lines would bury the
+      // first-start notices (the admin key) under hundreds of request lines. Warnings and errors stay.
+      const quiet = logger.levelVal >= logger.levels.values.warn! ? logger : logger.child({}, { level: 'warn' });
+      const inProcess = serverApp(config, runtime, { logger: quiet, version: VERSION, onJobQueued: () => worker.wake(), sites: options.sites, signinUrl: options.signinUrl });
+      await options.beforeListen({ app: inProcess, db, firstStart, runJobs: () => drainJobs({ db, handlers: runtime.jobHandlers, logger: quiet }) });
+    }
     const server = await listen(app.fetch, config.host, config.port);
     worker.start();
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;

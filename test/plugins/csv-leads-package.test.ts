@@ -36,7 +36,7 @@ describe('the example plugin as an installed package', { timeout: 240_000 }, () 
     const port = await freePort();
     const child = spawn(process.execPath, [path.join(ROOT, 'bin/crm.js'), 'start'], {
       cwd: app,
-      env: { ...process.env, DATA_DIR: path.join(app, '.data'), PORT: String(port), LOG_LEVEL: 'warn', MAX_BODY_BYTES: String(10 * 1024 * 1024) },
+      env: { ...process.env, DATA_DIR: path.join(app, '.data'), PORT: String(port), LOG_LEVEL: 'warn', MAX_BODY_BYTES: String(10 * 1024 * 1024), DEMO: 'false' },
     });
     running.push(child);
     let output = '';

@@ -35,7 +35,8 @@ export async function startCrm(plugins: string[], extraEnv: Record<string, strin
   fs.writeFileSync(path.join(folder, 'crm.config.ts'), `export default { plugins: ${JSON.stringify(plugins)} };\n`);
   const dataDir = path.join(folder, 'data');
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' };
+  // DEMO=false: these tests build their own data on an empty CRM.
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', DEMO: 'false' };
   for (const name of CLEARED) delete env[name];
   Object.assign(env, extraEnv);
   const child = spawn(process.execPath, [BIN, 'start'], { cwd: folder, env, stdio: ['ignore', 'pipe', 'pipe'] });

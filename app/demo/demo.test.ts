@@ -1,0 +1,116 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SELF_COMPANY_NAME } from '../../core/config/index.ts';
+import { bootstrap } from '../../core/server/bootstrap.ts';
+import chat from '../../plugins/chat/index.ts';
+import { createTestDatabase, DRIVERS, type TestDatabase } from '../../test/support/databases.ts';
+import { createTestHost, type TestHost } from '../testing/index.ts';
+import { DEMO_BUSINESS, DEMO_COMPANIES, removeDemo, seedDemo } from './index.ts';
+
+const ORIGIN = 'http://127.0.0.1:8787';
+const USER_ORIGIN = 'https://www.jensens-vvs.dk';
+
+describe.each(DRIVERS)('the demo workspace on %s', (driver) => {
+  let t: TestDatabase;
+  let host: TestHost;
+  beforeAll(async () => {
+    // As on the very first start: migrated, the own company unnamed, the first admin key made.
+    t = await createTestDatabase(driver);
+    await bootstrap(t.db, { dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'crm-demo-')), selfCompany: { name: DEFAULT_SELF_COMPANY_NAME } });
+    host = await createTestHost({ plugins: [chat], database: t.db });
+  }, 120_000);
+  afterAll(async () => {
+    await host?.close();
+    await t?.destroy();
+  });
+
+  const all = async (url: string) => (await host.request('GET', url)).body.items as any[];
+  const self = async () => (await all('/api/companies?kind=self'))[0];
+  const demoMarked = async () => (await all('/api/companies?limit=200')).filter((c) => c.attributes.demo === true);
+  const visitor = (token: string | null, origin = ORIGIN) => ({ token, headers: { origin } });
+
+  it('seeds the promised counts through the API, indexed, with the chat queue and an unverified lead', { timeout: 120_000 }, async () => {
+    const summary = await seedDemo(host, { origins: [ORIGIN, 'http://localhost:8787'] });
+    const contacts = DEMO_COMPANIES.reduce((n, c) => n + c.contacts.length, 0);
+    expect(summary).toEqual({ business: DEMO_BUSINESS.name, articles: 20, companies: 30, contacts, notes: 22, chat: true, conversations: 8, waiting: 4 });
+
+    const marked = await demoMarked();
+    expect(marked.filter((c) => c.kind === 'business' || c.kind === 'private')).toHaveLength(30);
+    expect(marked.filter((c) => c.kind === 'visitor')).toHaveLength(8);
+    expect(await all('/api/contacts?limit=200')).toHaveLength(contacts);
+    expect(await self()).toMatchObject({ name: DEMO_BUSINESS.name, domain: DEMO_BUSINESS.domain, attributes: { demo: { site_id: expect.any(String) } } });
+
+    const articles = await all('/api/knowledge?limit=200');
+    expect(articles).toHaveLength(20);
+    expect(articles.every((a) => a.tags.includes('demo') && a.indexed_at && a.risk_flags.length === 0)).toBe(true);
+
+    const waiting = await all('/api/chat/conversations?status=handoff');
+    expect(waiting.map((w) => w.reason).sort()).toEqual(['asked', 'asked', 'unsure', 'unsure']);
+    const limfjord = marked.find((c) => c.kind === 'business' && c.name === 'Limfjord Maskinfabrik A/S');
+    expect(await all('/api/chat/leads')).toEqual([
+      expect.objectContaining({ email: 'henrik.dahl@limfjord-maskinfabrik.dk', status: 'unverified', candidate_company_id: limfjord.id }),
+    ]);
+    const notes = await all(`/api/companies/${limfjord.id}/timeline?type=note.added`);
+    expect(notes).toHaveLength(2);
+    expect(notes[0].payload).toEqual({ text: expect.stringContaining('Tilbud sendt'), by: 'Mads Storgaard' });
+    expect(Date.parse(notes[0].occurred_at)).toBeLessThan(Date.now() - 8 * 86_400_000);
+  });
+
+  it('answers a Danish question from the demo knowledge at once, with a citation, and keeps the internal articles internal', async () => {
+    const [site] = await all('/api/chat/sites');
+    const session = await host.request('POST', '/api/chat/sessions', { ...visitor(null), body: { site_key: site.site_key, lang: 'da' } });
+    expect(session.status).toBe(201);
+    const ask = (text: string) => host.request('POST', `/api/chat/sessions/${session.body.session_id}/messages`, { ...visitor(session.body.visitor_token), body: { text } });
+    const price = await ask('Hvad koster nye tagrender i zink?');
+    expect(price.body.reply.text).toContain('kr. 450 pr. meter inkl. moms');
+    expect(price.body.reply.citations[0]).toMatchObject({ n: 1, title: 'Priser på tagrender og nedløbsrør' });
+    expect(price.body.ask_email).toBe(false);
+    const margin = await ask('Hvad er jeres avance på tagrender?');
+    expect(margin.body.reply.text).not.toContain('35 procent');
+  });
+
+  it('refuses to seed twice and leaves the first demo as it was', async () => {
+    await expect(seedDemo(host, { origins: [ORIGIN] })).rejects.toThrow('The demo workspace is already there; remove it first with "crm demo --remove"');
+    expect(await all('/api/knowledge?limit=200')).toHaveLength(20);
+    expect(await all('/api/chat/sites')).toHaveLength(1);
+  });
+
+  it("removes exactly the demo: a user's own company, article, site and chat stay", { timeout: 120_000 }, async () => {
+    const own = (await host.request('POST', '/api/companies', { body: { name: 'Jensens VVS ApS', domain: 'jensens-vvs.dk', cvr: '25313763' } })).body;
+    await host.request('POST', '/api/contacts', { body: { company_id: own.id, name: 'Mette Jensen', email: 'mette@jensens-vvs.dk' } });
+    const article = (await host.request('POST', '/api/knowledge', { body: { title: 'Vores vagttelefon', body: 'Vagttelefonen er åben døgnet rundt for abonnenter.' } })).body.article;
+    const site = (await host.request('POST', '/api/chat/sites', { body: { name: 'jensens-vvs.dk', allowed_origins: [USER_ORIGIN] } })).body;
+    await host.runJobs();
+    const session = (await host.request('POST', '/api/chat/sessions', { ...visitor(null, USER_ORIGIN), body: { site_key: site.site_key } })).body;
+    await host.request('POST', `/api/chat/sessions/${session.session_id}/handoff`, visitor(session.visitor_token, USER_ORIGIN));
+    // Renamed by a user since the demo named it: the user's name stays, the demo's domain goes.
+    await host.request('PATCH', `/api/companies/${(await self()).id}`, { body: { name: 'Jensens Tag ApS' } });
+
+    // The 8 seeded chats, and the one a newcomer had on the demo site above, go with the demo site.
+    expect(await removeDemo(host)).toEqual({ companies: 30, visitors: 9, articles: 20, site: true });
+
+    expect(await demoMarked()).toEqual([]);
+    const companies = await all('/api/companies?limit=200');
+    expect(companies.map((c) => c.kind).sort()).toEqual(['business', 'self', 'visitor']);
+    expect(companies.find((c) => c.kind === 'business').id).toBe(own.id);
+    expect((await all('/api/contacts?limit=200')).map((c) => c.email)).toEqual(['mette@jensens-vvs.dk']);
+    expect((await all('/api/knowledge?limit=200')).map((a) => a.id)).toEqual([article.id]);
+    expect((await all('/api/chat/sites')).map((s) => s.id)).toEqual([site.id]);
+    expect((await all('/api/chat/conversations?status=handoff')).map((c) => c.id)).toEqual([session.session_id]);
+    expect(await all('/api/chat/leads')).toEqual([]);
+    // No passage of the demo is left: not its articles, not its chat transcripts.
+    const search = async (query: string) => ((await host.request('POST', '/api/search', { body: { query, k: 50 } })).body.hits as any[]).filter((h) => h.source_id !== article.id);
+    expect(await search('tagrender zink pris pr. meter')).toEqual([]);
+    expect(await search('tømrerlærling læreplads')).toEqual([]);
+    expect(await self()).toMatchObject({ name: 'Jensens Tag ApS', domain: null, website_url: null, attributes: {} });
+    // The demo's own keys were revoked when each step was done.
+    const keys = (await host.request('GET', '/api/keys')).body.items as any[];
+    expect(keys.filter((k) => k.name === 'Demo workspace').every((k) => k.revoked_at)).toBe(true);
+  });
+
+  it('says there is nothing to remove once it is gone', async () => {
+    expect(await removeDemo(host)).toBeUndefined();
+  });
+});
