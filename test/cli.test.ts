@@ -32,9 +32,9 @@ function crm(args: string[], env: Record<string, string> = {}, cwd?: string, inp
 }
 
 /** Starts `crm start` and resolves once it listens. */
-function startServer(port: number): Promise<{ child: ChildProcess; output: () => string }> {
+function startServer(port: number, env: Record<string, string> = {}, cwd?: string): Promise<{ child: ChildProcess; output: () => string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'start'], { env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' } });
+    const child = spawn(process.execPath, [BIN, 'start'], { cwd, env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', ...env } });
     running.push(child);
     let output = '';
     const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 45_000);
@@ -182,6 +182,18 @@ describe('crm command line', { timeout: 120_000 }, () => {
     const exited = new Promise((resolve) => worker.on('exit', resolve));
     worker.kill('SIGTERM');
     expect(await exited).toBe(0);
+  });
+
+  it('runs a plugin from this repository that imports open-crm/plugin (its runtime half, not the declarations)', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-cli-'));
+    const example = path.resolve(import.meta.dirname, '../examples/plugin-csv-leads/src/index.ts');
+    fs.writeFileSync(path.join(folder, 'package.json'), '{ "type": "module" }');
+    fs.writeFileSync(path.join(folder, 'crm.config.ts'), `import csv from ${JSON.stringify(example)};\nexport default { plugins: [csv] };\n`);
+    const port = await freePort();
+    const server = await startServer(port, { DATA_DIR: path.join(folder, '.data'), DEMO: 'false' }, folder);
+    const doc = await (await fetch(`http://127.0.0.1:${port}/openapi.json`)).json();
+    expect(Object.keys(doc.paths)).toContain('/api/csv-leads/imports');
+    server.child.kill('SIGTERM');
   });
 
   it('stops with one line naming the plugin and the field when crm.config.ts gives a bad config', async () => {

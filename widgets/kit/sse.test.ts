@@ -46,8 +46,13 @@ describe('readSse', () => {
     }
   });
 
-  it('drops an unterminated event at the end and ignores unknown fields', async () => {
-    expect(await all(body('id: 1\nretry: 10\nevent: x\ndata: 1\n\nevent: y\ndata: 2'))).toEqual([{ event: 'x', data: '1' }]);
+  it('drops an unterminated event at the end, ignores unknown fields and keeps the last id', async () => {
+    expect(await all(body('id: 1\nretry: 10\nevent: x\ndata: 1\n\nevent: y\ndata: 2'))).toEqual([{ event: 'x', data: '1', id: '1' }]);
+    expect(await all(body('id: 7\ndata: a\n\ndata: b\n\nid\ndata: c\n\n'))).toEqual([
+      { event: 'message', data: 'a', id: '7' },
+      { event: 'message', data: 'b', id: '7' },
+      { event: 'message', data: 'c', id: '' },
+    ]);
   });
 
   it('cancels the body when the reader stops early', async () => {

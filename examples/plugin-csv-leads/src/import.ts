@@ -21,11 +21,21 @@ interface Tally {
   problems: { line: number; error: string }[];
 }
 
+/** Rows written together: each company's contacts in a batch go in one transaction. */
+const BATCH_ROWS = 250;
+
+interface Pending {
+  line: number;
+  lead: Lead;
+}
+
 /**
  * The `import` job: reads the uploaded CSV record by record, validates each row, resolves
  * its company (found by CVR, domain, email or name, else created) and adds or completes its
  * contact. A bad row is counted and kept with its line number; it never stops the import.
  * Progress is reported as bytes read. Running it again is harmless: every write is an upsert.
+ * Valid rows are written in batches (a transaction per company per batch, not per row: on the
+ * embedded database a row's own transaction costs more than its insert).
  */
 export function importJob(ctx: Ctx) {
   return async (payload: ImportPayload, job: JobRun) => {
@@ -53,6 +63,7 @@ export function importJob(ctx: Ctx) {
     })();
 
     let columns: ReturnType<typeof mapHeader>['columns'] | undefined;
+    const pending: Pending[] = [];
     let ignored: string[] = [];
     try {
       for await (const record of parseCsv(all, delimiter)) {
@@ -71,41 +82,83 @@ export function importJob(ctx: Ctx) {
         tally.rows++;
         const parsed = readLead(record.fields, columns);
         if (!parsed.ok) bad(tally, record.line, parsed.error, ctx.config.maxProblems);
-        else {
-          try {
-            await importLead(ctx, parsed.lead, companies, tally);
-            tally.imported++;
-          } catch (error) {
-            bad(tally, record.line, (error as Error).message, ctx.config.maxProblems);
-          }
-        }
-        if (tally.rows % 250 === 0) {
+        else pending.push({ line: record.line, lead: parsed.lead });
+        if (tally.rows % BATCH_ROWS === 0) {
+          await writeLeads(ctx, pending.splice(0), companies, tally);
           await job.progress(Math.min(read, total), total, `${tally.rows} rows read, ${tally.badRows} bad`);
           if (tally.rows % 2000 === 0) await owner.sql`update csv_leads_imports set rows = ${tally.rows}, imported = ${tally.imported} where id = ${payload.importId}`;
         }
       }
     } catch (error) {
-      if (error instanceof CsvError) return finish(owner, payload.importId, tally, error.message, ignored);
+      if (error instanceof CsvError) {
+        await writeLeads(ctx, pending.splice(0), companies, tally);
+        return finish(owner, payload.importId, tally, error.message, ignored);
+      }
       throw error;
     }
+    await writeLeads(ctx, pending.splice(0), companies, tally);
     await job.progress(total, total, `${tally.rows} rows read, ${tally.badRows} bad`);
     return finish(owner, payload.importId, tally, null, ignored);
   };
 }
 
-async function importLead(ctx: Ctx, lead: Lead, companies: Map<string, string>, tally: Tally): Promise<void> {
-  const key = lead.company.cvr ? `cvr:${lead.company.cvr}` : lead.company.domain ? `domain:${lead.company.domain.toLowerCase()}` : lead.company.name ? `name:${lead.company.name.toLowerCase()}` : undefined;
-  let companyId = key ? companies.get(key) : undefined;
-  if (!companyId) {
-    const { company, created } = await ctx.companies.resolve(lead.company);
-    companyId = company.id;
-    if (created) tally.companiesCreated++;
-    if (key) companies.set(key, companyId);
+/**
+ * Writes a batch: resolves each row's company (remembered for the whole import), then adds each
+ * company's contacts in one transaction. When that transaction fails (one refused contact), its
+ * rows are written one by one, so only the bad row is reported and the others still land.
+ */
+async function writeLeads(ctx: Ctx, batch: Pending[], companies: Map<string, string>, tally: Tally): Promise<void> {
+  const byCompany = new Map<string, Pending[]>();
+  for (const row of batch) {
+    try {
+      const companyId = await companyOf(ctx, row.lead, companies, tally);
+      if (!row.lead.contact) tally.imported++;
+      else byCompany.set(companyId, [...(byCompany.get(companyId) ?? []), row]);
+    } catch (error) {
+      bad(tally, row.line, (error as Error).message, ctx.config.maxProblems);
+    }
   }
-  if (!lead.contact) return;
-  const { created } = await ctx.forCompany(companyId).contacts.upsert({ ...lead.contact, attributes: { source: 'csv' } });
-  if (created) tally.contactsCreated++;
-  else tally.contactsUpdated++;
+  for (const [companyId, rows] of byCompany) {
+    const store = ctx.forCompany(companyId);
+    let outcomes: boolean[];
+    try {
+      outcomes = await store.transaction(async (tx) => {
+        const created: boolean[] = [];
+        for (const row of rows) created.push((await tx.contacts.upsert(contactOf(row.lead))).created);
+        return created;
+      });
+    } catch {
+      outcomes = [];
+      for (const row of rows) {
+        try {
+          outcomes.push((await store.contacts.upsert(contactOf(row.lead))).created);
+        } catch (error) {
+          bad(tally, row.line, (error as Error).message, ctx.config.maxProblems);
+        }
+      }
+    }
+    for (const created of outcomes) {
+      tally.imported++;
+      if (created) tally.contactsCreated++;
+      else tally.contactsUpdated++;
+    }
+  }
+  // Problems are kept in file order, whichever company's transaction found them.
+  tally.problems.sort((a, b) => a.line - b.line);
+}
+
+async function companyOf(ctx: Ctx, lead: Lead, companies: Map<string, string>, tally: Tally): Promise<string> {
+  const key = lead.company.cvr ? `cvr:${lead.company.cvr}` : lead.company.domain ? `domain:${lead.company.domain.toLowerCase()}` : lead.company.name ? `name:${lead.company.name.toLowerCase()}` : undefined;
+  const known = key ? companies.get(key) : undefined;
+  if (known) return known;
+  const { company, created } = await ctx.companies.resolve(lead.company);
+  if (created) tally.companiesCreated++;
+  if (key) companies.set(key, company.id);
+  return company.id;
+}
+
+function contactOf(lead: Lead) {
+  return { ...lead.contact!, attributes: { source: 'csv' } };
 }
 
 function bad(tally: Tally, line: number, error: string, keep: number): void {

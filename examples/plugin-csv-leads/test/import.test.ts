@@ -1,3 +1,4 @@
+import { definePlugin } from 'open-crm/plugin';
 import { createTestHost, type TestHost } from 'open-crm/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import plugin from '../src/index.ts';
@@ -6,11 +7,18 @@ import { leadsCsv } from './fixtures.ts';
 describe('csv-leads plugin', () => {
   let host: TestHost;
   beforeAll(async () => {
-    host = await createTestHost({ plugins: [plugin], logLevel: process.env.LOG_LEVEL ?? 'silent' });
+    // Another plugin that refuses some contacts, as a spam filter would.
+    const guard = definePlugin({
+      id: 'guard', kind: 'source', version: '1.0.0', apiVersion: '2.0', capabilities: ['events'],
+      setup(c) {
+        c.events.filter('contact.beforeCreate', (contact) => (contact.email?.startsWith('spam@') ? { veto: 'a spam address' } : contact));
+      },
+    });
+    host = await createTestHost({ plugins: [plugin, guard], logLevel: process.env.LOG_LEVEL ?? 'silent' });
   });
   afterAll(() => host.close());
 
-  it('imports 10,000 rows, reporting the 3 bad rows by line, with progress', { timeout: 180_000 }, async () => {
+  it('imports 10,000 rows, reporting the 3 bad rows by line, with progress', { timeout: 300_000 }, async () => {
     const { csv, badLines } = leadsCsv(10_000, { bad: true });
     const upload = await host.request('POST', '/api/csv-leads/imports', { body: { file_name: 'leads.csv', csv } });
     expect(upload.status).toBe(202);
@@ -44,6 +52,18 @@ describe('csv-leads plugin', () => {
     const [again, first] = list.body.items;
     expect(first).toMatchObject({ file_name: 'first.csv', contacts_created: 0, contacts_updated: 40, companies_created: 0 });
     expect(again).toMatchObject({ file_name: 'again.csv', contacts_created: 0, contacts_updated: 40, companies_created: 0 });
+  });
+
+  it('reports a contact another plugin refuses by its line, and still imports the rest of its company', async () => {
+    const csv = ['Firma;E-mail', 'Filter ApS;anna@filter.dk', 'Filter ApS;spam@filter.dk', 'Filter ApS;bo@filter.dk', 'Andet ApS;eva@andet.dk', ''].join('\n');
+    const upload = await host.request('POST', '/api/csv-leads/imports', { body: { file_name: 'filter.csv', csv } });
+    await host.runJobs();
+    const result = await host.request('GET', `/api/csv-leads/imports/${upload.body.id}`);
+    expect(result.body).toMatchObject({ status: 'done', rows: 4, imported: 3, bad_rows: 1, contacts_created: 3, companies_created: 2 });
+    expect(result.body.problems).toEqual([{ line: 3, error: 'Refused: a spam address (guard)' }]);
+    const company = await host.request('GET', '/api/companies?q=filter.dk');
+    const contacts = await host.request('GET', `/api/contacts?company_id=${company.body.items[0].id}`);
+    expect(contacts.body.items.map((c: { email: string }) => c.email).sort()).toEqual(['anna@filter.dk', 'bo@filter.dk']);
   });
 
   it('refuses a file it cannot read, and bad uploads', async () => {
