@@ -112,7 +112,7 @@ export function createWorker(options: WorkerOptions): Worker {
       interrupt = done;
     });
 
-  // During a database outage the loop backs off (doubling up to 30 s, cut short by wake())
+  // During a database outage the loop backs off (doubling up to 5 s, cut short by wake(), so jobs resume within seconds of the database)
   // and says so once when the outage starts and once when it ends, not once per tick.
   let outageSince: number | undefined;
   let outageWait = pollMs;
@@ -146,7 +146,7 @@ export function createWorker(options: WorkerOptions): Worker {
               outageSince = Date.now();
               logger.error({ err: error }, 'database unavailable; claiming no jobs until it answers');
             } else {
-              outageWait = Math.min(outageWait * 2, Math.max(pollMs, 30_000));
+              outageWait = Math.min(outageWait * 2, Math.max(pollMs, 5000));
             }
             await pause(outageWait);
             continue;
