@@ -135,28 +135,32 @@ describe.skipIf(!BASE)('a PostgreSQL outage', () => {
   }, 60_000);
 
   it('a write whose client gave up is committed and logged 201, or neither', async () => {
+    // The client leaves at different points of the request, with the database up or cut off at that moment.
     for (const cutDatabase of [false, true]) {
-      const company = `Gave up ${uuidv7()}`;
-      const body = JSON.stringify({ name: company });
-      const request = http.request(`${origin}/api/companies`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-      });
-      request.on('error', () => {});
-      request.end(body);
-      await sleep(cutDatabase ? 5 : 1);
-      if (cutDatabase) proxy.cut();
-      request.destroy();
-      // Long enough for the request to end either way (acquire bound 3 s).
-      await sleep(4000);
-      proxy.restore();
-      await recovered();
-      const logged = lines.filter((l) => l.msg === 'request' && l.method === 'POST');
-      const last = logged.at(-1)!;
-      const saved = (await rowsNamed(company)).length;
-      expect(saved).toBeLessThanOrEqual(1);
-      if (saved === 1) expect(last.status, 'committed but logged as failed').toBe(201);
-      else expect(last.status, 'logged as created but not saved').not.toBe(201);
+      for (const leaveAfterMs of [2, 10, 30]) {
+        const company = `Gave up ${uuidv7()}`;
+        const requestId = `gave-up-${uuidv7()}`;
+        const body = JSON.stringify({ name: company });
+        const request = http.request(`${origin}/api/companies`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-request-id': requestId },
+        });
+        request.on('error', () => {});
+        request.end(body);
+        await sleep(leaveAfterMs);
+        if (cutDatabase) proxy.cut();
+        request.destroy();
+        // Long enough for the request to end either way (acquire bound 3 s).
+        await sleep(cutDatabase ? 3500 : 500);
+        proxy.restore();
+        await recovered();
+        const logged = lines.find((l) => l.msg === 'request' && l.request_id === requestId);
+        const saved = (await rowsNamed(company)).length;
+        const what = `left after ${leaveAfterMs} ms${cutDatabase ? ', database cut' : ''}: saved ${saved}, logged ${String(logged?.status)}`;
+        expect(saved, what).toBeLessThanOrEqual(1);
+        if (saved === 1) expect(logged?.status, `committed but not logged as created (${what})`).toBe(201);
+        else expect(logged?.status, `logged as created but not saved (${what})`).not.toBe(201);
+      }
     }
   }, 60_000);
 });
