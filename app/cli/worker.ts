@@ -26,7 +26,8 @@ export async function workerCommand(config: Config, io: { out: (line: string) =>
     throw new CrmError('bad_request', '--concurrency must be a whole number from 1 to 256');
   }
   const logger = createLogger(config.logLevel);
-  const runtime = await startRuntime(config, { logger, env: process.env, ...(await configuredPlugins(config, { env: process.env, cwd: process.cwd() })) });
+  // A worker process serves no requests: its jobs' statements get the long bound (DB_LONG_STATEMENT_TIMEOUT_MS).
+  const runtime = await startRuntime({ ...config, db: { ...config.db, statementMs: config.db.longStatementMs } }, { logger, env: process.env, ...(await configuredPlugins(config, { env: process.env, cwd: process.cwd() })) });
   const { db } = runtime;
   try {
     const handlers = runtime.jobHandlers;

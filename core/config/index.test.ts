@@ -68,4 +68,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TRUST_PROXY: '-1' })).toThrow(/^Invalid configuration: TRUST_PROXY/);
     expect(() => loadConfig({ PUBLIC_URL: 'crm.firma.dk' })).toThrow(/^Invalid configuration: PUBLIC_URL must be a URL/);
   });
+
+  it('reads the PostgreSQL timeouts, with defaults and one-line errors', () => {
+    expect(loadConfig({}).db).toEqual({ connectMs: 5000, acquireMs: 5000, statementMs: 15_000, longStatementMs: 600_000 });
+    expect(loadConfig({ DB_STATEMENT_TIMEOUT_MS: '30000', DB_LONG_STATEMENT_TIMEOUT_MS: '0' }).db).toMatchObject({ statementMs: 30_000, longStatementMs: 0 });
+    expect(() => loadConfig({ DB_STATEMENT_TIMEOUT_MS: 'soon' })).toThrow(
+      'Invalid configuration: DB_STATEMENT_TIMEOUT_MS must be a whole number of milliseconds, at least 100 (got "soon")',
+    );
+    expect(() => loadConfig({ DB_CONNECT_TIMEOUT_MS: '5' })).toThrow(/^Invalid configuration: DB_CONNECT_TIMEOUT_MS must be a whole number of milliseconds, at least 100 \(got "5"\)$/);
+    expect(() => loadConfig({ DB_ACQUIRE_TIMEOUT_MS: '1.5e3x' })).toThrow(/^Invalid configuration: DB_ACQUIRE_TIMEOUT_MS must be/);
+  });
 });

@@ -31,6 +31,9 @@ const origin = z.string().transform((value, ctx) => {
   return z.NEVER;
 });
 
+/** A duration in whole milliseconds, with a one-line message for anything else. */
+const ms = (min: number, message: string) => z.coerce.number({ error: message }).int(message).min(min, message).max(24 * 3600 * 1000, 'must be at most a day (86400000)');
+
 /** The environment variables the core reads, with defaults. Empty values count as unset. */
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
@@ -59,6 +62,10 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   SELF_COMPANY_NAME: z.string().trim().min(1).max(300).default(DEFAULT_SELF_COMPANY_NAME),
   SELF_COMPANY_DOMAIN: z.string().max(253).optional(),
+  DB_CONNECT_TIMEOUT_MS: ms(100, 'must be a whole number of milliseconds, at least 100').default(5000),
+  DB_ACQUIRE_TIMEOUT_MS: ms(100, 'must be a whole number of milliseconds, at least 100').default(5000),
+  DB_STATEMENT_TIMEOUT_MS: ms(100, 'must be a whole number of milliseconds, at least 100').default(15_000),
+  DB_LONG_STATEMENT_TIMEOUT_MS: ms(0, 'must be a whole number of milliseconds (0 = no limit)').default(600_000),
   DEMO: z.enum(['true', 'false'], { error: 'must be true or false' }).default('true'),
 });
 
@@ -96,6 +103,8 @@ export interface Config {
    * default true). The core only reads it; the application that owns the demo acts on it.
    */
   demo: boolean;
+  /** PostgreSQL timeouts in milliseconds (ignored on PGlite): connecting, waiting for a pooled connection, each statement, each statement of a migration or other long session. */
+  db: { connectMs: number; acquireMs: number; statementMs: number; longStatementMs: number };
 }
 
 /**
@@ -143,6 +152,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     selfCompany: { name: e.SELF_COMPANY_NAME, ...(e.SELF_COMPANY_DOMAIN ? { domain: e.SELF_COMPANY_DOMAIN } : {}) },
     demo: e.DEMO === 'true',
+    db: { connectMs: e.DB_CONNECT_TIMEOUT_MS, acquireMs: e.DB_ACQUIRE_TIMEOUT_MS, statementMs: e.DB_STATEMENT_TIMEOUT_MS, longStatementMs: e.DB_LONG_STATEMENT_TIMEOUT_MS },
   };
 }
 

@@ -1,5 +1,5 @@
 import { openPglite } from './pglite/index.ts';
-import { openPostgres } from './postgres/index.ts';
+import { openPostgres, type PostgresTimeouts } from './postgres/index.ts';
 import type { Database } from './types.ts';
 
 /**
@@ -8,6 +8,6 @@ import type { Database } from './types.ts';
  * @example
  * const db = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: '.data' });
  */
-export function openDatabase(options: { databaseUrl?: string | undefined; dataDir?: string }): Promise<Database> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
+export function openDatabase(options: { databaseUrl?: string | undefined; dataDir?: string; timeouts?: Partial<PostgresTimeouts> }): Promise<Database> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.timeouts ? { timeouts: options.timeouts } : {}) : openPglite(options.dataDir);
 }

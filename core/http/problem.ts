@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { PG, pgError } from '../db/errors.ts';
+import { databaseUnavailable } from '../db/unavailable.ts';
 import { CrmError, type FieldIssue, toProblem } from '../errors/index.ts';
 import type { AppEnv } from './env.ts';
 
@@ -12,6 +13,7 @@ import type { AppEnv } from './env.ts';
 export function onError(error: Error, c: Context<AppEnv>): Response {
   const crm = asCrmError(error);
   if (crm.code === 'internal') c.var.logger?.error({ err: error }, 'unhandled error');
+  else if (crm.code === 'unavailable' && crm.cause !== undefined) c.var.logger?.warn({ err: error }, 'database unavailable');
   return problemResponse(c, crm);
 }
 
@@ -20,8 +22,9 @@ export function problemResponse(c: Context, error: CrmError): Response {
   if (c.get('requestId')) problem.request_id = c.get('requestId');
   if (error.code === 'unauthorized') c.header('WWW-Authenticate', 'Bearer');
   // A rate limit says when to come back (RFC 9110 Retry-After, in seconds).
+  // So does an unreachable database (core/db/unavailable.ts).
   const retryAfter = error.extra?.retryAfter;
-  if (error.code === 'rate_limited' && typeof retryAfter === 'number') c.header('Retry-After', String(Math.ceil(retryAfter)));
+  if ((error.code === 'rate_limited' || error.code === 'unavailable') && typeof retryAfter === 'number') c.header('Retry-After', String(Math.ceil(retryAfter)));
   return c.body(JSON.stringify(problem), problem.status as ContentfulStatusCode, {
     'Content-Type': 'application/problem+json',
   });
@@ -36,6 +39,9 @@ function asCrmError(error: unknown): CrmError {
     if (error.status === 401) return new CrmError('unauthorized', 'Missing or invalid credentials');
     return new CrmError(error.status === 404 ? 'not_found' : 'bad_request', error.message);
   }
+  // Checked before pgError: a lost connection is an outage, not a bad statement.
+  const down = databaseUnavailable(error);
+  if (down) return down;
   const pg = pgError(error);
   // RLS refusing a write means the target is outside the caller's scope: answer as if absent.
   if (pg?.code === PG.insufficientPrivilege) return new CrmError('not_found', 'Not found');

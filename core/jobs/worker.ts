@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Database } from '../db/types.ts';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { CrmError } from '../errors/index.ts';
 import { createLogger, type Logger } from '../log/index.ts';
 import type { BackoffOptions } from './backoff.ts';
@@ -111,6 +112,11 @@ export function createWorker(options: WorkerOptions): Worker {
       interrupt = done;
     });
 
+  // During a database outage the loop backs off (doubling up to 5 s, cut short by wake(), so jobs resume within seconds of the database)
+  // and says so once when the outage starts and once when it ends, not once per tick.
+  let outageSince: number | undefined;
+  let outageWait = pollMs;
+
   async function loop(): Promise<void> {
     while (state === 'running') {
       woken = false;
@@ -120,6 +126,11 @@ export function createWorker(options: WorkerOptions): Worker {
         try {
           const jobs = await claim(db, { workerId: id, names, leaseMs, limit: free, now: options.now?.() });
           claimed = jobs.length;
+          if (outageSince !== undefined) {
+            logger.warn({ down_ms: Date.now() - outageSince }, 'database reachable again; claiming jobs');
+            outageSince = undefined;
+            outageWait = pollMs;
+          }
           for (const job of jobs) {
             const run = runJob(settings, job, handlers[job.name]!)
               .catch((error: unknown) => logger.error({ err: error, job: job.id }, 'job runner failed'))
@@ -130,6 +141,16 @@ export function createWorker(options: WorkerOptions): Worker {
             running.add(run);
           }
         } catch (error) {
+          if (isDatabaseUnavailable(error)) {
+            if (outageSince === undefined) {
+              outageSince = Date.now();
+              logger.error({ err: error }, 'database unavailable; claiming no jobs until it answers');
+            } else {
+              outageWait = Math.min(outageWait * 2, Math.max(pollMs, 5000));
+            }
+            await pause(outageWait);
+            continue;
+          }
           logger.error({ err: error }, 'claiming jobs failed; trying again after the poll interval');
         }
         // Every free slot filled: there may be more waiting, so don't sleep.

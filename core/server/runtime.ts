@@ -50,7 +50,7 @@ export interface RuntimeOptions {
  */
 export async function startRuntime(config: Config, options: RuntimeOptions): Promise<Runtime> {
   const { logger } = options;
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, timeouts: config.db });
   let host: PluginHost | undefined;
   try {
     const { applied, adopted } = await migrate(db);
