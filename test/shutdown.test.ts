@@ -47,11 +47,13 @@ async function start(dataDir: string): Promise<{ child: ChildProcess; url: strin
   return { child, url: `http://127.0.0.1:${port}`, key: fs.readFileSync(path.join(dataDir, 'admin.key'), 'utf8').trim(), exited };
 }
 
-/** Opens GET /api/stream and returns everything it sends until it ends. */
-async function follow(url: string, key: string): Promise<Promise<string>> {
-  const res = await fetch(`${url}/api/stream`, { headers: { authorization: `Bearer ${key}`, accept: 'text/event-stream' } });
-  expect(res.status).toBe(200);
-  return res.text().catch((error: Error) => `(stream failed: ${error.message})`);
+/** Opens GET /api/stream (its headers come with the first bytes) and returns everything it sends until it ends. */
+async function follow(url: string, key: string): Promise<{ text: Promise<string> }> {
+  const body = fetch(`${url}/api/stream`, { headers: { authorization: `Bearer ${key}`, accept: 'text/event-stream' } })
+    .then(async (res) => `${res.status}\n${await res.text()}`)
+    .catch((error: Error) => `(stream failed: ${error.message})`);
+  await new Promise((resolve) => setTimeout(resolve, 1500)); // connected and waiting for events
+  return { text: body }; // wrapped: an async function returning a promise would wait for it
 }
 
 function exitWithin(exited: Promise<number | null>, ms: number): Promise<number | null | 'timeout'> {
@@ -62,19 +64,19 @@ describe('shutdown, locks and unusable data folders', { timeout: 120_000 }, () =
   it('on SIGTERM tells an open event stream to reconnect, exits 0 in time and releases the lock', async () => {
     const dir = tmp();
     const server = await start(dir);
-    const body = await follow(server.url, server.key);
+    const { text: body } = await follow(server.url, server.key);
     const sent = Date.now();
     server.child.kill('SIGTERM');
     expect(await exitWithin(server.exited, TIMEOUT_MS + 5000)).toBe(0);
     expect(Date.now() - sent).toBeLessThan(TIMEOUT_MS + 5000);
-    expect(await body).toMatch(/event: reconnect\nretry: \d+\ndata: .*"reason":"shutdown"/);
+    expect(await body).toMatch(/^200\n[^]*event: reconnect\nretry: \d+\ndata: .*"reason":"shutdown"/);
     expect(fs.existsSync(path.join(dir, 'crm.lock'))).toBe(false);
   });
 
   it('a second SIGTERM right after the first still leaves no lock behind', async () => {
     const dir = tmp();
     const server = await start(dir);
-    const body = await follow(server.url, server.key);
+    const { text: body } = await follow(server.url, server.key);
     server.child.kill('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 20));
     server.child.kill('SIGTERM');

@@ -114,6 +114,9 @@ export async function startServer(
           logger.warn({ timeoutMs: config.shutdownTimeoutMs }, 'shutdown: requests still open after the timeout; closing them');
           (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
         }
+        // An ended stream's handler still releases its stream slot in the database after its
+        // connection is gone: give those a moment (within the bound) before the database closes.
+        await within(new Promise((resolve) => setTimeout(resolve, Math.min(250, left()))), left(), force);
         if (!(await jobs)) logger.warn({ timeoutMs: config.shutdownTimeoutMs }, 'shutdown: jobs still running after the timeout; their leases are taken over later');
         await runtime.close();
         restoreConsole();
