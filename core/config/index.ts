@@ -67,7 +67,7 @@ const envSchema = z.object({
   DB_STATEMENT_TIMEOUT_MS: ms(100, 'must be a whole number of milliseconds, at least 100').default(15_000),
   DB_LONG_STATEMENT_TIMEOUT_MS: ms(0, 'must be a whole number of milliseconds (0 = no limit)').default(600_000),
   DEMO: z.enum(['true', 'false'], { error: 'must be true or false' }).default('true'),
-  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int('must be a whole number of milliseconds').min(0).max(600_000).default(10_000),
+  SHUTDOWN_TIMEOUT_MS: ms(0, 'must be a whole number of milliseconds').default(10_000),
 });
 
 /** Validated configuration of a running core. */
