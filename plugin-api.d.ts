@@ -308,6 +308,15 @@ export interface BaseContext<Config> {
   /** The validated config. */
   config: Config;
   logger: PluginLogger;
+  /**
+   * Aborts when the process begins to shut down (SIGTERM/SIGINT). Long work (a stream, a crawl
+   * loop) stops on it; the core already ends every `text/event-stream` response with
+   * `event: reconnect`, so a stream needs it only to stop its own work early.
+   *
+   * @example
+   * ctx.shutdown.addEventListener('abort', () => clearInterval(timer), { once: true });
+   */
+  shutdown: AbortSignal;
   /** Find, resolve and read companies (the shared customer key). */
   companies: CompanyService;
   /** The plugin's private key-value state, one namespace per plugin (not per company). */

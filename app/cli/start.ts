@@ -5,7 +5,11 @@ import { configuredPlugins } from '../plugins.ts';
 import { appSites, signinUrl } from '../sites.ts';
 import { welcome } from '../welcome.ts';
 
-/** `crm start`: serves until SIGINT/SIGTERM, then closes the database and its lock. */
+/**
+ * `crm start`: serves until SIGINT/SIGTERM, then shuts down within SHUTDOWN_TIMEOUT_MS (open
+ * streams are told to reconnect) and closes the database and its lock. A second signal skips
+ * the wait but still closes the database; the lock goes even if that fails.
+ */
 export async function startCommand(config: Config, io: { out: (line: string) => void }): Promise<number> {
   const plugins = await configuredPlugins(config, { env: process.env, cwd: process.cwd() });
   const server = await startServer(config, {
@@ -13,15 +17,22 @@ export async function startCommand(config: Config, io: { out: (line: string) => 
     beforeListen: (starting) => firstStartDemo(config, starting, io),
   });
   // Listen for signals before saying we listen: whoever waits for that line may signal at once.
+  const force = new AbortController();
   const stopped = new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    let signals = 0;
+    // Kept for the whole shutdown: without a listener a second SIGTERM would kill the process mid-close.
+    const stop = () => {
+      signals += 1;
+      if (signals === 1) resolve();
+      else force.abort();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
   });
   io.out(`CRM core listening on ${server.url} (${server.db.driver === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'})`);
   for (const line of await welcome(server.db, config, server.url)) io.out(line);
   await stopped;
-  await server.close();
+  await server.close(force.signal);
   return 0;
 }
 

@@ -3,13 +3,15 @@ import { CrmError } from '../../core/errors/index.ts';
 import { createWorker } from '../../core/jobs/index.ts';
 import { createLogger } from '../../core/log/index.ts';
 import { startRuntime } from '../../core/server/runtime.ts';
+import { within } from '../../core/server/shutdown.ts';
 import { configuredPlugins } from '../plugins.ts';
 import { parseOptions } from './index.ts';
 
 /**
  * `crm worker [--concurrency <n>]`: runs background jobs without serving HTTP, until
- * SIGINT/SIGTERM, then lets running jobs finish (a second Ctrl-C quits at once; the
- * abandoned jobs are taken over when their leases expire). Start as many as you like on as many
+ * SIGINT/SIGTERM, then lets running jobs finish within SHUTDOWN_TIMEOUT_MS (a second signal
+ * stops waiting at once; abandoned jobs are taken over when their leases expire). The database
+ * is closed either way, so the PGlite lock is released. Start as many as you like on as many
  * machines as share the DATABASE_URL; they never take the same job.
  *
  * Without DATABASE_URL the database is the embedded PGlite in DATA_DIR, which one process
@@ -34,16 +36,26 @@ export async function workerCommand(config: Config, io: { out: (line: string) =>
     const worker = createWorker({ db, handlers, logger, ...(concurrency ? { concurrency } : {}) });
     runtime.setWake(() => worker.wake());
     // Listen for signals before saying we run: whoever waits for that line may signal at once.
+    const force = new AbortController();
+    let signals = 0;
     const signalled = new Promise<void>((resolve) => {
-      process.once('SIGINT', () => resolve());
-      process.once('SIGTERM', () => resolve());
+      const stop = () => {
+        signals += 1;
+        if (signals === 1) resolve();
+        else force.abort();
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
     });
     const names = Object.keys(handlers);
     io.out(`CRM worker ${worker.id} on ${db.driver === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'}, handling ${names.length ? names.join(', ') : 'no job types yet'}`);
     worker.start();
     await signalled;
     io.out('Stopping: waiting for running jobs to finish…');
-    await worker.stop();
+    runtime.beginShutdown();
+    if (!(await within(worker.stop(), config.shutdownTimeoutMs, force.signal))) {
+      io.out('Stopped waiting: the jobs still running are taken over when their leases expire.');
+    }
     return 0;
   } finally {
     await runtime.close();

@@ -67,6 +67,7 @@ const envSchema = z.object({
   DB_STATEMENT_TIMEOUT_MS: ms(100, 'must be a whole number of milliseconds, at least 100').default(15_000),
   DB_LONG_STATEMENT_TIMEOUT_MS: ms(0, 'must be a whole number of milliseconds (0 = no limit)').default(600_000),
   DEMO: z.enum(['true', 'false'], { error: 'must be true or false' }).default('true'),
+  SHUTDOWN_TIMEOUT_MS: ms(0, 'must be a whole number of milliseconds').default(10_000),
 });
 
 /** Validated configuration of a running core. */
@@ -105,6 +106,8 @@ export interface Config {
   demo: boolean;
   /** PostgreSQL timeouts in milliseconds (ignored on PGlite): connecting, waiting for a pooled connection, each statement, each statement of a migration or other long session. */
   db: { connectMs: number; acquireMs: number; statementMs: number; longStatementMs: number };
+  /** How long a SIGTERM waits for requests and jobs to finish before closing the database anyway (SHUTDOWN_TIMEOUT_MS). */
+  shutdownTimeoutMs: number;
 }
 
 /**
@@ -153,6 +156,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     selfCompany: { name: e.SELF_COMPANY_NAME, ...(e.SELF_COMPANY_DOMAIN ? { domain: e.SELF_COMPANY_DOMAIN } : {}) },
     demo: e.DEMO === 'true',
     db: { connectMs: e.DB_CONNECT_TIMEOUT_MS, acquireMs: e.DB_ACQUIRE_TIMEOUT_MS, statementMs: e.DB_STATEMENT_TIMEOUT_MS, longStatementMs: e.DB_LONG_STATEMENT_TIMEOUT_MS },
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
 }
 

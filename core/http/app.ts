@@ -45,6 +45,8 @@ import { problems } from './schemas.ts';
 
 export interface AppDeps {
   db: Database;
+  /** Aborts when the server begins to shut down (`c.var.shutdown`); never, when unset. */
+  shutdown?: AbortSignal;
   logger: Logger;
   jwt: JwtVerifier | undefined;
   corsOrigins: string[];
@@ -91,8 +93,10 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const trustProxy = deps.trustProxy ?? 0;
   const tokens = createTokenService(deps.db);
   const limiter = deps.limiter ?? createLimiter(postgresLimitStore(deps.db));
+  const shutdown = deps.shutdown ?? new AbortController().signal;
   app.use(async (c, next) => {
     c.set('bus', bus);
+    c.set('shutdown', shutdown);
     c.set('clientIp', clientAddress(peerAddress(c.env), c.req.header('x-forwarded-for'), trustProxy));
     await next();
   });

@@ -16,5 +16,7 @@ export interface AppEnv {
     bus: CoreEventBus;
     /** The client's address (TRUST_PROXY decides whether X-Forwarded-For is believed); null in process. */
     clientIp: string | null;
+    /** Aborts when the process begins to shut down: long handlers (streams) stop on it. */
+    shutdown: AbortSignal;
   };
 }

@@ -22,7 +22,7 @@ export function serverApp(
 ): OpenAPIHono<AppEnv> {
   const { jwtSecret, jwksUrl, issuer } = config.supabase;
   return createApp({
-    db: runtime.db, logger: options.logger, jwt: createJwtVerifier({ jwtSecret, jwksUrl, issuer }), embedder: runtime.embedder,
+    db: runtime.db, shutdown: runtime.shutdown, logger: options.logger, jwt: createJwtVerifier({ jwtSecret, jwksUrl, issuer }), embedder: runtime.embedder,
     corsOrigins: config.corsOrigins, maxBodyBytes: config.maxBodyBytes, version: options.version,
     publicUrl: config.publicUrl, trustProxy: config.trustProxy, sites: options.sites, signinUrl: options.signinUrl,
     supabase: { ...(config.supabase.url ? { url: config.supabase.url } : {}), ...(config.supabase.anonKey ? { anonKey: config.supabase.anonKey } : {}) },

@@ -12,6 +12,7 @@ import { PACKAGE_ROOT } from '../paths.ts';
 import { serverApp } from './app.ts';
 import { adminKeyNotice, bootstrap } from './bootstrap.ts';
 import { type RuntimeOptions, startRuntime } from './runtime.ts';
+import { endStreamOnShutdown, within } from './shutdown.ts';
 
 export { serverApp } from './app.ts';
 export { adminKeyNotice, bootstrap } from './bootstrap.ts';
@@ -33,7 +34,12 @@ export interface RunningServer {
   url: string;
   db: Database;
   logger: Logger;
-  close(): Promise<void>;
+  /**
+   * Shuts down: open event streams get `event: reconnect` and end, new connections are refused,
+   * in-flight requests and running jobs get `config.shutdownTimeoutMs`, then the database closes
+   * (releasing the PGlite lock). `force` (a second signal) skips what is left of the wait.
+   */
+  close(force?: AbortSignal): Promise<void>;
 }
 
 /**
@@ -89,7 +95,7 @@ export async function startServer(
       const inProcess = serverApp(config, runtime, { logger: quiet, version: VERSION, onJobQueued: () => worker.wake(), sites: options.sites, signinUrl: options.signinUrl });
       await options.beforeListen({ app: inProcess, db, firstStart, runJobs: () => drainJobs({ db, handlers: runtime.jobHandlers, logger: quiet }) });
     }
-    const server = await listen(app.fetch, config.host, config.port);
+    const server = await listen(async (request) => endStreamOnShutdown(await app.fetch(request), runtime.shutdown), config.host, config.port);
     worker.start();
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
     const plugins = runtime.host.statuses().map((p) => `${p.id}${p.status === 'running' ? '' : ` (${p.status})`}`);
@@ -98,9 +104,20 @@ export async function startServer(
       url,
       db,
       logger,
-      close: async () => {
-        await new Promise<void>((resolve) => server.close(() => resolve()));
-        await worker.stop();
+      close: async (force?: AbortSignal) => {
+        const started = Date.now();
+        runtime.beginShutdown();
+        const left = () => Math.max(0, config.shutdownTimeoutMs - (Date.now() - started));
+        const drained = within(new Promise<void>((resolve) => server.close(() => resolve())), left(), force);
+        const jobs = within(worker.stop(), config.shutdownTimeoutMs, force);
+        if (!(await drained)) {
+          logger.warn({ timeoutMs: config.shutdownTimeoutMs }, 'shutdown: requests still open after the timeout; closing them');
+          (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+        }
+        // An ended stream's handler still releases its stream slot in the database after its
+        // connection is gone: give those a moment (within the bound) before the database closes.
+        await within(new Promise((resolve) => setTimeout(resolve, Math.min(250, left()))), left(), force);
+        if (!(await jobs)) logger.warn({ timeoutMs: config.shutdownTimeoutMs }, 'shutdown: jobs still running after the timeout; their leases are taken over later');
         await runtime.close();
         restoreConsole();
       },

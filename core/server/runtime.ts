@@ -24,6 +24,10 @@ export interface Runtime {
   jobHandlers: JobHandlers;
   /** Where a worker registers so that enqueues in this process wake it. */
   setWake(wake: () => void): void;
+  /** Aborts once shutdown begins: `c.var.shutdown` and the plugins' `ctx.shutdown`. */
+  shutdown: AbortSignal;
+  /** Begins shutting down: aborts {@link Runtime.shutdown} (open streams end with `event: reconnect`). */
+  beginShutdown(): void;
   close(): Promise<void>;
 }
 
@@ -52,6 +56,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
   const { logger } = options;
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, timeouts: config.db });
   let host: PluginHost | undefined;
+  const shutdown = new AbortController();
   try {
     const { applied, adopted } = await migrate(db);
     if (applied.length || adopted.length) logger.info({ applied, adopted }, 'migrations applied');
@@ -71,6 +76,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       onJobQueued: () => wake(),
       eventTypes: createEventTypes(), limiter: createLimiter(postgresLimitStore(db)),
       allowPrivateFetch: options.env.CRM_FETCH_ALLOW_PRIVATE === 'true',
+      shutdown: shutdown.signal,
     };
     host = createPluginHost(services, { env: options.env });
 
@@ -91,7 +97,10 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       setWake: (w) => {
         wake = w;
       },
+      shutdown: shutdown.signal,
+      beginShutdown: () => shutdown.abort(),
       close: async () => {
+        shutdown.abort();
         await host?.stop();
         await bus.idle();
         await db.close();

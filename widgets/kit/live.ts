@@ -21,7 +21,8 @@ const streams = new WeakMap<CrmClient, { listeners: Set<Listener>; stop: () => v
  * Listens to the CRM's live timeline (one stream per client, shared by every widget on the page):
  * it reconnects with Last-Event-ID after the server ends the stream or the network drops (1 s,
  * then longer, up to 30 s), so nothing is missed or shown twice, and closes when the last
- * listener goes.
+ * listener goes. On `event: reconnect` (a server shutting down) it leaves the stream at once,
+ * without waiting for the connection to close, and reconnects after the event's retry hint.
  *
  * @example
  * const stop = live(client, (event) => { if (event.company_id === id) refresh(); });
@@ -42,6 +43,10 @@ export function live(client: CrmClient, listener: Listener): () => void {
           const res = await client.send('followTimeline', { signal: controller.signal, headers: { accept: 'text/event-stream', ...(lastId ? { 'last-event-id': lastId } : {}) } });
           wait = 1000;
           for await (const message of readSse(res.body!)) {
+            if (message.event === 'reconnect') {
+              wait = retryHint(message.data);
+              break; // leaving the loop cancels the body: a proxy may hold the closed stream open
+            }
             if (message.event !== 'timeline') continue;
             const event = JSON.parse(message.data) as LiveEvent;
             lastId = message.id ?? event.id;
@@ -54,7 +59,7 @@ export function live(client: CrmClient, listener: Listener): () => void {
           if (controller.signal.aborted) return;
         }
         await new Promise((resolve) => setTimeout(resolve, wait));
-        wait = Math.min(wait * 2, 30_000);
+        wait = Math.min(Math.max(wait, 1000) * 2, 30_000);
       }
     };
     stream = { listeners, stop: () => controller.abort() };
@@ -70,4 +75,15 @@ export function live(client: CrmClient, listener: Listener): () => void {
       streams.delete(client);
     }
   };
+}
+
+/** The wait a reconnect event asks for (`{"retry_ms": 1000}`), kept within 0–30 s; 1 s when it names none. */
+function retryHint(data: string): number {
+  try {
+    const ms = (JSON.parse(data) as { retry_ms?: unknown }).retry_ms;
+    if (typeof ms === 'number' && Number.isFinite(ms)) return Math.min(Math.max(ms, 0), 30_000);
+  } catch {
+    // Not JSON: the default.
+  }
+  return 1000;
 }

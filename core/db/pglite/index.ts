@@ -6,6 +6,7 @@ import { drizzle } from 'drizzle-orm/pglite';
 import * as schema from '../schema/index.ts';
 import type { Database, Orm, Session } from '../types.ts';
 import { acquireLock } from './lockfile.ts';
+import { ensureWritable, explainOpenFailure, notWritable } from './open-errors.ts';
 
 /**
  * Opens the embedded PGlite database (Postgres in WASM, with pgvector and pg_trgm).
@@ -16,13 +17,21 @@ import { acquireLock } from './lockfile.ts';
  * const db = await openPglite('./.data');
  */
 export async function openPglite(dataDir?: string): Promise<Database> {
-  const release = dataDir ? acquireLock(dataDir) : () => {};
+  const release = dataDir ? lock(dataDir) : () => {};
   try {
+    if (dataDir) ensureWritable(dataDir);
     const client = new PGlite({
       ...(dataDir ? { dataDir: path.join(dataDir, 'pglite') } : {}),
       extensions: { vector, pg_trgm },
     });
-    await client.waitReady;
+    try {
+      await client.waitReady;
+      // A damaged catalog often opens and fails on the first read of it.
+      await client.query('select count(*) from pg_catalog.pg_class');
+    } catch (error) {
+      await client.close().catch(() => undefined);
+      throw dataDir ? explainOpenFailure(dataDir, error) : error;
+    }
     yieldBetweenStatements(client);
     const orm = drizzle({ client, schema }) as unknown as Orm;
     // PGlite is a single connection, so session-level state (advisory locks) is shared by
@@ -42,6 +51,16 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     };
   } catch (error) {
     release();
+    throw error;
+  }
+}
+
+/** The data folder's lock; a folder that cannot be created or written in says so in one line. */
+function lock(dataDir: string): () => void {
+  try {
+    return acquireLock(dataDir);
+  } catch (error) {
+    if (['ENOTDIR', 'EEXIST', 'EACCES', 'EPERM', 'EROFS'].includes((error as NodeJS.ErrnoException).code ?? '')) throw notWritable(dataDir, error);
     throw error;
   }
 }

@@ -40,6 +40,7 @@ export function buildContext(plugin: AnyPlugin, config: unknown, services: HostS
     plugin: { id: plugin.id, version: plugin.version },
     config,
     logger: services.logger.child({ plugin: plugin.id }),
+    shutdown: services.shutdown ?? new AbortController().signal,
     companies: companyService(services, plugin.id),
     kv: pluginKv(services.db, plugin.id),
     text: textAnalysis,

@@ -27,6 +27,8 @@ export interface HostServices {
   limiter: Limiter;
   /** Lets `ctx.fetch` reach loopback and private networks (tests, intranet crawls). */
   allowPrivateFetch: boolean;
+  /** Aborts when the process begins to shut down (SIGTERM): `ctx.shutdown`. */
+  shutdown?: AbortSignal;
 }
 
 /** Job failures and event-handler failures by plugin, for `GET /api/plugins`. */
