@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../core/db/migrator/index.ts';
 import { openDatabase } from '../core/db/open.ts';
+import { freePort } from './support/net.ts';
 
 const BIN = path.resolve(import.meta.dirname, '../bin/crm.js');
 
@@ -35,7 +36,7 @@ async function folderWithPassages(): Promise<{ dataDir: string; chunksFile: stri
       const [row] = await s.query<{ file: string }>(`select pg_relation_filepath('chunks') as file`);
       return row!.file;
     });
-    return { dataDir, chunksFile: path.join(dataDir, chunksFile) };
+    return { dataDir, chunksFile: path.join(dataDir, 'pglite', chunksFile) };
   } finally {
     await db.close();
   }
@@ -58,5 +59,37 @@ describe('crm check', { timeout: 180_000 }, () => {
     const line = damaged.stdout.split('\n').find((l) => l.includes('table_unreadable: chunks'));
     expect(line).toBeDefined();
     expect(line).toMatch(/crm reembed|crm restore/);
+  });
+});
+
+describe('a server on damaged data', { timeout: 180_000 }, () => {
+  it('logs the damage at start and /healthz says degraded with the code', async () => {
+    const { dataDir, chunksFile } = await folderWithPassages();
+    fs.truncateSync(chunksFile, 8192 * 2);
+    const port = await freePort();
+    const child = spawn(process.execPath, [BIN, 'start'], { env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', DATABASE_URL: '' } });
+    try {
+      let output = '';
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 60_000);
+        const onData = (d: Buffer) => {
+          output += d;
+          if (output.includes('listening on')) {
+            clearTimeout(timer);
+            resolve();
+          }
+        };
+        child.stdout.on('data', onData);
+        child.stderr.on('data', onData);
+      });
+      expect(output).toMatch(/data damaged: table_unreadable: chunks/);
+      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+      expect(health.status).toBe(200);
+      const body = (await health.json()) as { status: string; damage?: string[] };
+      expect(body.status).toBe('degraded');
+      expect(body.damage).toEqual(['table_unreadable']);
+    } finally {
+      child.kill('SIGKILL');
+    }
   });
 });

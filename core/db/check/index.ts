@@ -4,6 +4,7 @@ import type { Finding } from './finding.ts';
 import { checkTables } from './tables.ts';
 
 export { describe, type Finding } from './finding.ts';
+export { damageCodes, recordFindings } from './state.ts';
 
 /**
  * Runs the data check: every table readable, then the CRM's own consistency.
