@@ -1,6 +1,7 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { loadConfig } from '../../core/config/index.ts';
 import { CrmError } from '../../core/errors/index.ts';
+import { checkCommand } from './check.ts';
 import { demoCommand } from './demo.ts';
 import { keysCommand } from './keys.ts';
 import { usersCommand } from './users.ts';
@@ -16,6 +17,7 @@ Commands:
   migrate                    Apply pending database migrations and exit
   worker [--concurrency <n>] Run background jobs without HTTP (more workers on a shared Postgres)
   reembed                    Re-embed every passage with the configured embedding provider
+  check                      Read every table and check the data; exit 1 and say how to recover when damaged
   demo [--remove]            Add the demo workspace (a sample business, its customers and chats),
                              or remove exactly that again; the server must be stopped on PGlite
   keys create --name <name> --scope <scope> [--scope …] [--company <id> …] [--expires <ISO date>]
@@ -46,6 +48,7 @@ export async function main(argv: string[], io = { out: writeLine(process.stdout)
     if (command === 'start') return await startCommand(loadConfig(), io);
     if (command === 'migrate') return await migrateCommand(loadConfig(), io);
     if (command === 'worker') return await workerCommand(loadConfig(), io, rest);
+    if (command === 'check') return await checkCommand(loadConfig(), io);
     if (command === 'reembed') return await reembedCommand(loadConfig(), io);
     if (command === 'demo') return await demoCommand(loadConfig(), rest, io);
     if (command === 'keys') return await keysCommand(loadConfig(), rest, io);

@@ -1,10 +1,13 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
+import { damageCodes } from '../db/check/index.ts';
 import type { Database } from '../db/types.ts';
 import type { AppEnv } from './env.ts';
 import { json, Problem } from './schemas.ts';
 
-const Health = z.object({ status: z.enum(['ok', 'degraded']), db: z.object({ ok: z.boolean(), driver: z.string(), ms: z.number() }) }).openapi('Health');
+const Health = z.object({ status: z.enum(['ok', 'degraded']), db: z.object({ ok: z.boolean(), driver: z.string(), ms: z.number() }),
+  damage: z.array(z.string()).optional().openapi({ description: 'Codes of what the data check at start found damaged (see docs/operations.md); status is then `degraded`. No details: this route is public.' }),
+}).openapi('Health');
 
 const Check = z.object({
   check: z.enum(['ready', 'live']).default('ready').openapi({
@@ -35,7 +38,10 @@ export function healthRoutes(db: Database): OpenAPIHono<AppEnv> {
       db.orm.execute(sql`select 1`).then(() => true, () => false),
       new Promise<boolean>((resolve) => setTimeout(resolve, PROBE_MS, false).unref()),
     ]);
-    const result = { status: ok ? ('ok' as const) : ('degraded' as const), db: { ok, driver: db.driver, ms: Math.round(performance.now() - started) } };
+    // Damage found at start degrades but answers 200: restarting would not repair the data.
+    const damage = damageCodes(db);
+    const status = ok && damage.length === 0 ? ('ok' as const) : ('degraded' as const);
+    const result = { status, db: { ok, driver: db.driver, ms: Math.round(performance.now() - started) }, ...(damage.length ? { damage } : {}) };
     return c.json(result, ok ? 200 : 503);
   });
   return app;

@@ -13,6 +13,7 @@ import { serverApp } from './app.ts';
 import { adminKeyNotice, bootstrap } from './bootstrap.ts';
 import { type RuntimeOptions, startRuntime } from './runtime.ts';
 import { endStreamOnShutdown, within } from './shutdown.ts';
+import { checkAtStart } from '../db/check/at-start.ts';
 
 export { serverApp } from './app.ts';
 export { adminKeyNotice, bootstrap } from './bootstrap.ts';
@@ -85,6 +86,7 @@ export async function startServer(
   }
   const { db, embedder } = runtime;
   try {
+    await checkAtStart(db, logger);
     const worker = createWorker({ db, handlers: runtime.jobHandlers, logger });
     runtime.setWake(() => worker.wake());
     const app = serverApp(config, runtime, { logger, version: VERSION, onJobQueued: () => worker.wake(), sites: options.sites, signinUrl: options.signinUrl });

@@ -1,0 +1,95 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { migrate } from '../core/db/migrator/index.ts';
+import { openDatabase } from '../core/db/open.ts';
+import { freePort } from './support/net.ts';
+
+const BIN = path.resolve(import.meta.dirname, '../bin/crm.js');
+
+function crm(args: string[], dataDir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** A migrated data folder with one company and enough passages to fill several pages. */
+async function folderWithPassages(): Promise<{ dataDir: string; chunksFile: string }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-check-'));
+  const db = await openDatabase({ dataDir });
+  try {
+    await migrate(db);
+    const chunksFile = await db.withSession(async (s) => {
+      const [company] = await s.query<{ id: string }>(`insert into companies (name) values ('Bager Hansen') returning id`);
+      await s.query(
+        `insert into chunks (company_id, source_type, source_id, ordinal, content, lang, tokens)
+         select $1, 'knowledge', 'a' || (g / 10), g % 10, repeat('brød og kager ', 40), 'da', 100 from generate_series(0, 999) g`,
+        [company!.id],
+      );
+      const [row] = await s.query<{ file: string }>(`select pg_relation_filepath('chunks') as file`);
+      return row!.file;
+    });
+    return { dataDir, chunksFile: path.join(dataDir, 'pglite', chunksFile) };
+  } finally {
+    await db.close();
+  }
+}
+
+describe('crm check', { timeout: 180_000 }, () => {
+  it('passes a healthy folder and names the truncated chunks table with how to recover', async () => {
+    const { dataDir, chunksFile } = await folderWithPassages();
+    const healthy = await crm(['check'], dataDir);
+    expect(healthy.stdout).toContain('Data is readable and consistent.');
+    expect(healthy.code).toBe(0);
+
+    // Cut the file at a page boundary, as a full disk or a bad copy does: reads "succeed", rows are gone.
+    const size = fs.statSync(chunksFile).size;
+    expect(size).toBeGreaterThan(8192 * 4);
+    fs.truncateSync(chunksFile, Math.floor(size / 2 / 8192) * 8192);
+
+    const damaged = await crm(['check'], dataDir);
+    expect(damaged.code).toBe(1);
+    const line = damaged.stdout.split('\n').find((l) => l.includes('table_unreadable: chunks'));
+    expect(line).toBeDefined();
+    expect(line).toMatch(/crm reembed|crm restore/);
+  });
+});
+
+describe('a server on damaged data', { timeout: 180_000 }, () => {
+  it('logs the damage at start and /healthz says degraded with the code', async () => {
+    const { dataDir, chunksFile } = await folderWithPassages();
+    fs.truncateSync(chunksFile, 8192 * 2);
+    const port = await freePort();
+    const child = spawn(process.execPath, [BIN, 'start'], { env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', DATABASE_URL: '' } });
+    try {
+      let output = '';
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 60_000);
+        const onData = (d: Buffer) => {
+          output += d;
+          if (output.includes('listening on')) {
+            clearTimeout(timer);
+            resolve();
+          }
+        };
+        child.stdout.on('data', onData);
+        child.stderr.on('data', onData);
+      });
+      expect(output).toMatch(/data damaged: table_unreadable: chunks/);
+      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+      expect(health.status).toBe(200);
+      const body = (await health.json()) as { status: string; damage?: string[] };
+      expect(body.status).toBe('degraded');
+      expect(body.damage).toEqual(['table_unreadable']);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+});
