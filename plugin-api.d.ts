@@ -522,6 +522,19 @@ export interface CompanyStore {
   timeline: { record(event: { type: EventType; payload?: Record<string, unknown>; occurredAt?: Date }): Promise<TimelineEvent> };
   /** Passages for search: text is chunked, embedded and replaces the source's previous passages. */
   passages: PassageStore;
+  /**
+   * Queues one of the plugin's jobs (needs the `jobs` capability) for this company in the same
+   * transaction as the other calls: inside `transaction`, the job exists exactly when the writes
+   * that need it committed (a crash between "saved" and "queued" can't lose the work). Returns
+   * the job id; with a used `idempotencyKey`, the existing job's.
+   *
+   * @example
+   * await ctx.forCompany(companyId).transaction(async (store) => {
+   *   const [doc] = await store.sql`insert into docs_files (company_id, name) values (${companyId}, ${name}) returning id`;
+   *   await store.jobs.enqueue('extract', { fileId: doc.id }, { idempotencyKey: `extract:${doc.id}` });
+   * });
+   */
+  jobs: { enqueue(name: string, payload: unknown, options?: { idempotencyKey?: string; runAt?: Date }): Promise<string> };
   /** Several of the above in one transaction: all or nothing. */
   transaction<T>(work: (store: Omit<CompanyStore, 'transaction'>) => Promise<T>): Promise<T>;
 }

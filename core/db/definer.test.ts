@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../auth/keys.ts';
 import { createCompany } from '../companies/store.ts';
+import { enqueueInTransaction } from '../jobs/index.ts';
 import { createTestDatabase, DRIVERS, type TestDatabase } from '../../test/support/databases.ts';
 import { scope } from './scope/index.ts';
 import { rowsOf, type Database } from './types.ts';
@@ -20,6 +21,17 @@ const PROBES: Record<string, Probe> = {
       (await scope(db, companies).run(async (tx) => rowsOf<{ id: string }>(await tx.execute(sql`select crm_company_ids_matching('%hemmelig%') as id`)))).map((r) => r.id);
     expect(await matching('all')).toContain(b); // the probe can see a leak
     expect(await matching([a])).toEqual([]);
+  },
+  async 'crm_enqueue_job(uuid,text,jsonb,uuid,text,integer,timestamp with time zone)'(db, a, b) {
+    const enqueueFor = (companies: readonly string[], company: string | null, key: string) =>
+      scope(db, companies).run((tx) => enqueueInTransaction(tx, 'probe.job', {}, { companyId: company, idempotencyKey: key }));
+    const own = await enqueueFor([a], a, `probe:a:${a}`);
+    expect(await enqueueFor([a], a, `probe:a:${a}`)).toBe(own); // the same key, the same job
+    await expect(enqueueFor([a], b, `probe:b:${b}`)).rejects.toThrow(); // another company's job
+    await expect(enqueueFor([a], null, `probe:none:${a}`)).rejects.toThrow(); // a job of no company needs the whole scope
+    const theirs = await scope(db, 'all').run((tx) => enqueueInTransaction(tx, 'probe.job', {}, { companyId: b, idempotencyKey: `probe:theirs:${b}` }));
+    await expect(enqueueFor([a], a, `probe:theirs:${b}`)).rejects.toThrow(); // their key does not hand out their job
+    expect(theirs).not.toBe(own);
   },
   async 'crm_retarget_key_scopes(uuid,uuid)'(db, a, b) {
     const { key } = await createApiKey(db.orm, { name: 'B only', scopes: ['crm:read'], companyIds: [b], createdBy: 'test' });

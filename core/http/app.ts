@@ -26,7 +26,6 @@ import { jobRoutes } from '../jobs/index.ts';
 import type { HostServices } from '../plugins/context/index.ts';
 import type { PluginHost } from '../plugins/host.ts';
 import { pluginRouteContext, pluginRoutes } from '../plugins/routes.ts';
-import { scheduleArticleIndex } from '../knowledge/job.ts';
 import { knowledgeRoutes } from '../knowledge/routes.ts';
 import type { EmbeddingProvider } from '../search/embeddings/index.ts';
 import { searchRoutes } from '../search/routes.ts';
@@ -143,11 +142,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api/jobs', jobRoutes(deps.db));
   app.route(
     '/api/knowledge',
-    knowledgeRoutes(async (article) => {
-      const jobId = await scheduleArticleIndex(deps.db, article);
-      deps.onJobQueued?.();
-      return jobId;
-    }),
+    knowledgeRoutes(() => deps.onJobQueued?.()),
   );
 
   if (deps.plugins) mountPlugins(app, deps.plugins.host, deps.plugins.services);

@@ -3,7 +3,8 @@
  * claimed with `FOR UPDATE SKIP LOCKED` under a lease that heartbeats extend, retried with
  * exponential backoff, dead-lettered with the last error, idempotent by key, with progress.
  *
- * - Enqueue: `enqueue(db, name, payload, { idempotencyKey, runAt, maxAttempts, companyId })`.
+ * - Enqueue: `enqueue(db, name, payload, { idempotencyKey, runAt, maxAttempts, companyId })`, or
+ *   `enqueueInTransaction(tx, …)` in the transaction of the write that needs the job (the outbox).
  * - Define what a job does: `defineJob(name, handler)` (registry.ts).
  * - Run them: `createWorker({ db, handlers: registeredJobs() }).start()`, in the server or in
  *   `crm worker` processes. PGlite is one in-process connection: there the server's own
@@ -24,6 +25,8 @@ export { defineJob, type JobDefinition, registeredJobs } from './registry.ts';
 export { jobOut, jobRoutes } from './routes.ts';
 export { claim, type ClaimOptions } from './store/claim.ts';
 export { enqueue, type EnqueueOptions, JOB_NAME, MAX_PAYLOAD_BYTES } from './store/enqueue.ts';
+export { enqueueInTransaction } from './store/enqueue-tx.ts';
+export { releaseLeases } from './store/reclaim.ts';
 export { getJob } from './store/get.ts';
 export { heartbeat, MAX_PROGRESS_MESSAGE_CHARS, reportProgress } from './store/lease.ts';
 export type { JobLease } from './store/row.ts';

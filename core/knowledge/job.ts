@@ -1,6 +1,6 @@
-import type { Database } from '../db/types.ts';
+import type { Tx } from '../db/types.ts';
 import type { CoreEventBus } from '../events/bus.ts';
-import { enqueue, type JobHandler } from '../jobs/index.ts';
+import { enqueueInTransaction, type JobHandler } from '../jobs/index.ts';
 import type { EmbeddingProvider } from '../search/embeddings/index.ts';
 import { indexArticle } from './indexing.ts';
 import type { Article } from './store.ts';
@@ -30,18 +30,23 @@ export function indexArticleHandler(embedder: EmbeddingProvider, bus?: CoreEvent
 }
 
 /**
- * Queues the (re)indexing of an article version. The key holds the version's time, so a
- * retried request makes no second job while every edit gets its own.
+ * Queues the (re)indexing of an article version in the transaction that wrote it, so the
+ * version and its job commit together. The key holds the version's time, so a retried
+ * request makes no second job while every edit gets its own.
  *
  * @example
- * const job = await scheduleArticleIndex(db, article);
+ * const jobId = await scope(db, [selfId]).run(async (tx) => scheduleArticleIndex(tx, await createArticle(tx, selfId, input)));
  */
-export async function scheduleArticleIndex(db: Database, article: Article): Promise<string> {
-  const job = await enqueue<IndexArticlePayload>(
-    db,
+export function scheduleArticleIndex(tx: Tx, article: Article): Promise<string> {
+  return enqueueInTransaction(
+    tx,
     INDEX_ARTICLE_JOB,
-    { articleId: article.id, companyId: article.companyId },
-    { companyId: article.companyId, idempotencyKey: `${INDEX_ARTICLE_JOB}:${article.id}:${article.updatedAt.getTime()}` },
+    { articleId: article.id, companyId: article.companyId } satisfies IndexArticlePayload,
+    { companyId: article.companyId, idempotencyKey: articleIndexKey(article) },
   );
-  return job.id;
+}
+
+/** One indexing job per article version. */
+export function articleIndexKey(article: Pick<Article, 'id' | 'updatedAt'>): string {
+  return `${INDEX_ARTICLE_JOB}:${article.id}:${article.updatedAt.getTime()}`;
 }

@@ -5,6 +5,7 @@ import { CrmError } from '../errors/index.ts';
 import type { AppEnv } from '../http/env.ts';
 import { body, IdParam, json, PageQuery, problems, Timestamp } from '../http/schemas.ts';
 import { deleteSourceChunks } from '../search/chunks/store.ts';
+import { scheduleArticleIndex } from './job.ts';
 import { reviewArticle } from './review.ts';
 import { type Article, createArticle, deleteArticle, listArticles, requireArticle, updateArticle } from './store.ts';
 
@@ -65,11 +66,11 @@ const remove = createRoute({
   responses: { 204: { description: 'Deleted' }, ...problems(404, 422) },
 });
 
-/** How the routes ask for (re)indexing: the job queue in the server, directly in tests. */
-export type ScheduleIndex = (article: Article) => Promise<string | null>;
-
-/** `/api/knowledge`: the own company's knowledge base. */
-export function knowledgeRoutes(scheduleIndex: ScheduleIndex): OpenAPIHono<AppEnv> {
+/**
+ * `/api/knowledge`: the own company's knowledge base. An article and its indexing job commit in
+ * one transaction (the outbox); `onJobQueued` wakes this process's worker after the commit.
+ */
+export function knowledgeRoutes(onJobQueued: () => void = () => {}): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>();
 
   app.openapi(create, async (c) => {
@@ -81,9 +82,10 @@ export function knowledgeRoutes(scheduleIndex: ScheduleIndex): OpenAPIHono<AppEn
       const riskFlags = reviewArticle(principal, self, { title: input.title, body: input.body, visibility: input.visibility ?? 'public', url: input.url ?? null });
       const row = await createArticle(tx, self.id, { ...input, riskFlags });
       await audit(tx, { actor: principal.actor, action: 'knowledge.create', targetType: 'knowledge_article', targetId: row.id, companyId: self.id, requestId });
-      return row;
+      return { row, jobId: await scheduleArticleIndex(tx, row) };
     });
-    return c.json({ article: articleOut(article), job_id: await scheduleIndex(article) }, 202);
+    onJobQueued();
+    return c.json({ article: articleOut(article.row), job_id: article.jobId }, 202);
   });
 
   app.openapi(list, async (c) => {
@@ -104,9 +106,10 @@ export function knowledgeRoutes(scheduleIndex: ScheduleIndex): OpenAPIHono<AppEn
       const riskFlags = reviewArticle(principal, self!, { ...current, ...changes, visibility: changes.visibility ?? current.visibility, url: changes.url === undefined ? current.url : changes.url });
       const row = await updateArticle(tx, id, Object.keys(changes).length ? { ...changes, riskFlags } : changes);
       await audit(tx, { actor: principal.actor, action: 'knowledge.update', targetType: 'knowledge_article', targetId: id, companyId: row.companyId, requestId, details: { fields: Object.keys(changes) } });
-      return row;
+      return { row, jobId: await scheduleArticleIndex(tx, row) };
     });
-    return c.json({ article: articleOut(article), job_id: await scheduleIndex(article) }, 202);
+    onJobQueued();
+    return c.json({ article: articleOut(article.row), job_id: article.jobId }, 202);
   });
 
   app.openapi(remove, async (c) => {

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, type SQL } from 'drizzle-orm';
 import { knowledgeArticles } from '../db/schema/index.ts';
 import type { Tx } from '../db/types.ts';
 import { CrmError } from '../errors/index.ts';
@@ -71,4 +71,15 @@ export async function deleteArticle(tx: Tx, id: string): Promise<Article> {
   const article = await requireArticle(tx, id);
   await tx.delete(knowledgeArticles).where(eq(knowledgeArticles.id, id));
   return article;
+}
+
+/**
+ * Articles whose current version has no passages yet (`indexed_at` is cleared by every edit
+ * and set by the indexing job), oldest first: what the start-up sweep re-queues.
+ *
+ * @example
+ * const waiting = await scope(db, 'all').run((tx) => listUnindexedArticles(tx, 500));
+ */
+export async function listUnindexedArticles(tx: Tx, limit: number): Promise<Article[]> {
+  return tx.select().from(knowledgeArticles).where(isNull(knowledgeArticles.indexedAt)).orderBy(knowledgeArticles.updatedAt).limit(limit);
 }

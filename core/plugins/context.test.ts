@@ -1,19 +1,22 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowsOf } from '../db/types.ts';
 import { definePlugin } from '../../plugin-api.js';
 import type { PluginContext } from '../../plugin-api.d.ts';
 import { isPrivateAddress } from './context/fetch.ts';
 import { createTestHost, type TestHost } from './testing/index.ts';
 
-let ctx!: PluginContext<unknown, 'storage' | 'vector' | 'blobs' | 'llm' | 'http-fetch' | 'events'>;
+let ctx!: PluginContext<unknown, 'storage' | 'vector' | 'blobs' | 'llm' | 'http-fetch' | 'events' | 'jobs'>;
 const added: string[] = [];
 
 const everything = definePlugin({
   id: 'kitchen-sink', kind: 'source', version: '1.0.0', apiVersion: '2.0',
-  capabilities: ['storage', 'vector', 'blobs', 'llm', 'http-fetch', 'events'],
+  capabilities: ['storage', 'vector', 'blobs', 'llm', 'http-fetch', 'events', 'jobs'],
   setup(c) {
     ctx = c;
+    c.jobs.define('follow-up', async () => 'done');
     c.events.on('contact.added', ({ email }) => void added.push(email ?? ''));
     c.events.filter('contact.beforeCreate', (contact) => (contact.email?.endsWith('@spam.example') ? { veto: 'spam domain' } : contact));
   },
@@ -90,6 +93,28 @@ describe('plugin ctx services', () => {
     expect(vector).toHaveLength(384);
     expect(await ctx.forCompany(a).passages.remove({ sourceType: 'note', sourceId: 'n1' })).toEqual({ passages: 1 });
     await expect(ctx.search({ query: 'x', companyIds: [] })).rejects.toThrow('search needs the companyIds');
+  });
+
+  it('queues a job with the writes that need it: none when the transaction rolls back, one per key', async () => {
+    const a = await host.company('Outbox A');
+    await expect(
+      ctx.forCompany(a).transaction(async (store) => {
+        await store.contacts.upsert({ email: 'rolled@outbox-a.dk' });
+        await store.jobs.enqueue('follow-up', { email: 'rolled@outbox-a.dk' }, { idempotencyKey: `follow-up:${a}:1` });
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    const queued = async () => rowsOf<{ n: number }>(await host.db.orm.execute(sql`select count(*)::int as n from jobs where idempotency_key = ${`follow-up:${a}:1`}`))[0]!.n;
+    expect(await queued()).toBe(0);
+    const first = await ctx.forCompany(a).transaction(async (store) => {
+      await store.contacts.upsert({ email: 'kept@outbox-a.dk' });
+      return store.jobs.enqueue('follow-up', { email: 'kept@outbox-a.dk' }, { idempotencyKey: `follow-up:${a}:1` });
+    });
+    expect(await ctx.forCompany(a).jobs.enqueue('follow-up', {}, { idempotencyKey: `follow-up:${a}:1` })).toBe(first);
+    expect(await ctx.jobs.get(first)).toMatchObject({ name: 'kitchen-sink.follow-up', status: 'queued' });
+    expect(await queued()).toBe(1);
+    expect(await host.runJobs()).toBeGreaterThanOrEqual(1);
+    expect(await ctx.jobs.get(first)).toMatchObject({ status: 'succeeded', result: 'done' });
   });
 
   it('runs SQL in one company’s scope only, and transactions all or nothing', async () => {

@@ -1,6 +1,8 @@
 import { createEventTypes } from '../events/types.ts';
 import type { Config } from '../config/index.ts';
 import { migrate } from '../db/migrator/index.ts';
+import { releaseLeases } from '../jobs/index.ts';
+import { recoverArticleIndexing } from '../knowledge/recover.ts';
 import { openDatabase } from '../db/open.ts';
 import type { Database } from '../db/types.ts';
 import { CrmError } from '../errors/index.ts';
@@ -60,6 +62,13 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
   try {
     const { applied, adopted } = await migrate(db);
     if (applied.length || adopted.length) logger.info({ applied, adopted }, 'migrations applied');
+    // The folder's lock proves the process that ran PGlite's running jobs is gone: take them over now.
+    if (db.driver === 'pglite') {
+      const released = await releaseLeases(db);
+      if (released) logger.info({ jobs: released }, 'jobs of the previous run resumed');
+    }
+    const swept = await recoverArticleIndexing(db);
+    if (swept) logger.info({ articles: swept }, 'articles without passages queued for indexing');
     await options.beforePlugins?.(db);
 
     const bus = createEventBus(logger);

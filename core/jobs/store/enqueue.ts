@@ -34,6 +34,30 @@ export const MAX_PAYLOAD_BYTES = 256 * 1024;
  * });
  */
 export async function enqueue<P>(db: Database, name: string, payload: P, options: EnqueueOptions = {}): Promise<Job<P>> {
+  const { idempotencyKey, runAt, maxAttempts, companyId, json } = checkEnqueue(name, payload, options);
+
+  const insert = async () =>
+    jobsOf(
+      await db.orm.execute(sql`
+        insert into jobs (id, name, payload, company_id, idempotency_key, max_attempts, run_at)
+        values (${uuidv7()}, ${name}, ${json}::jsonb, ${companyId}, ${idempotencyKey ?? null}, ${maxAttempts},
+                coalesce(${runAt?.toISOString() ?? null}::timestamptz, now()))
+        on conflict (idempotency_key) do nothing
+        returning ${JOB_JSON}`),
+    )[0];
+  const job: Job | undefined = await nulSafe(insert);
+  let found = job;
+  if (!found && idempotencyKey !== undefined) {
+    // The key exists. This is a new statement, so under READ COMMITTED it sees the row even
+    // when a concurrent enqueue committed it after our insert began (the insert waited for it).
+    found = jobsOf(await db.orm.execute(sql`select ${JOB_JSON} from jobs where idempotency_key = ${idempotencyKey}`))[0];
+  }
+  if (!found) throw new CrmError('internal', `Could not enqueue job ${name}`);
+  return found as Job<P>;
+}
+
+/** What `enqueue` and `enqueueInTransaction` both accept, checked, with the payload as JSON. */
+export function checkEnqueue(name: string, payload: unknown, options: EnqueueOptions) {
   const { idempotencyKey, runAt, maxAttempts = 5, companyId = null } = options;
   if (!JOB_NAME.test(name)) throw new CrmError('bad_request', `Invalid job name ${JSON.stringify(name).slice(0, 120)}: letters, digits and _ . : - (at most 100)`);
   if (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 100) throw new CrmError('bad_request', 'maxAttempts must be an integer from 1 to 100');
@@ -46,19 +70,13 @@ export async function enqueue<P>(db: Database, name: string, payload: P, options
   if (Buffer.byteLength(json) > MAX_PAYLOAD_BYTES) {
     throw new CrmError('payload_too_large', `A job payload may be at most ${MAX_PAYLOAD_BYTES} bytes of JSON; store big inputs in a table and pass their id`);
   }
+  return { idempotencyKey, runAt, maxAttempts, companyId: companyId?.toLowerCase() ?? null, json };
+}
 
-  const insert = async () =>
-    jobsOf(
-      await db.orm.execute(sql`
-        insert into jobs (id, name, payload, company_id, idempotency_key, max_attempts, run_at)
-        values (${uuidv7()}, ${name}, ${json}::jsonb, ${companyId?.toLowerCase() ?? null}, ${idempotencyKey ?? null}, ${maxAttempts},
-                coalesce(${runAt?.toISOString() ?? null}::timestamptz, now()))
-        on conflict (idempotency_key) do nothing
-        returning ${JOB_JSON}`),
-    )[0];
-  let job: Job | undefined;
+/** Runs an insert of a job, turning jsonb's refusal of \u0000 into the caller's error. */
+export async function nulSafe<T>(insert: () => Promise<T>): Promise<T> {
   try {
-    job = await insert();
+    return await insert();
   } catch (error) {
     // jsonb refuses \u0000 in strings: bad input of the caller, not a server fault.
     if (pgError(error)?.code === PG.untranslatableCharacter || pgError(error)?.code === PG.characterNotInRepertoire) {
@@ -66,11 +84,4 @@ export async function enqueue<P>(db: Database, name: string, payload: P, options
     }
     throw error;
   }
-  if (!job && idempotencyKey !== undefined) {
-    // The key exists. This is a new statement, so under READ COMMITTED it sees the row even
-    // when a concurrent enqueue committed it after our insert began (the insert waited for it).
-    job = jobsOf(await db.orm.execute(sql`select ${JOB_JSON} from jobs where idempotency_key = ${idempotencyKey}`))[0];
-  }
-  if (!job) throw new CrmError('internal', `Could not enqueue job ${name}`);
-  return job as Job<P>;
 }

@@ -5,7 +5,7 @@ import type { AnyPlugin } from '../definition.ts';
 import { blobService } from './blobs.ts';
 import { companyService } from './companies.ts';
 import { safeFetch } from './fetch.ts';
-import { jobService } from './jobs.ts';
+import { jobService, pluginQueue } from './jobs.ts';
 import { pluginKv } from './kv.ts';
 import { llmService } from './llm.ts';
 import type { FailureCounts, HostServices } from './services.ts';
@@ -50,9 +50,11 @@ export function buildContext(plugin: AnyPlugin, config: unknown, services: HostS
       hold: (key: string, max: number, what?: string) => services.limiter.hold(`${plugin.id}:${key}`, max, what),
     },
   };
-  if (has('storage')) ctx.forCompany = (companyId: string) => companyStore(services, plugin.id, companyId);
+  // The company store's jobs.enqueue (in the write's transaction) and ctx.jobs share the names.
+  const queue = has('jobs') ? pluginQueue(plugin.id) : undefined;
+  if (has('storage')) ctx.forCompany = (companyId: string) => companyStore(services, plugin.id, companyId, queue);
   if (has('vector')) Object.assign(ctx, vectorServices(services));
-  if (has('jobs')) ctx.jobs = jobService(services, plugin.id, failures);
+  if (queue) ctx.jobs = jobService(services, plugin.id, failures, queue);
   if (router) ctx.routes = router;
   if (publicRouter) ctx.publicRoutes = publicRouter;
   if (has('events')) ctx.events = services.bus.forOwner(plugin.id);

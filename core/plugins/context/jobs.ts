@@ -15,15 +15,8 @@ export const DEFAULT_PLUGIN_JOB_TIMEOUT_MS = 10 * 60 * 1000;
  * const jobs = jobService(services, 'csv-leads', failures);
  * jobs.define('import', async (payload, job) => …, { timeoutMs: 60_000 });
  */
-export function jobService(services: HostServices, pluginId: string, failures: FailureCounts): JobService {
-  const maxAttempts = new Map<string, number>();
-  const fullName = (name: string) => {
-    const full = `${pluginId}.${name}`;
-    if (typeof name !== 'string' || !/^[a-z][a-z0-9_.-]*$/.test(name) || !JOB_NAME.test(full)) {
-      throw new CrmError('bad_request', `Job name ${JSON.stringify(name)} of plugin ${pluginId} must be lower-case letters, digits and _ . -`);
-    }
-    return full;
-  };
+export function jobService(services: HostServices, pluginId: string, failures: FailureCounts, queue = pluginQueue(pluginId)): JobService {
+  const { maxAttempts, fullName } = queue;
   return {
     define(name, handler, options = {}) {
       const full = fullName(name);
@@ -42,6 +35,31 @@ export function jobService(services: HostServices, pluginId: string, failures: F
       const job = await getJob(services.db, jobId);
       if (!job || !job.name.startsWith(`${pluginId}.`)) return null;
       return { id: job.id, name: job.name, status: job.status, attempts: job.attempts, progress: job.progress, lastError: job.lastError, result: job.result ?? null };
+    },
+  };
+}
+
+/** A plugin's job names and their attempts, shared by `ctx.jobs` and the company store's `jobs.enqueue`. */
+export interface PluginQueue {
+  fullName(name: string): string;
+  maxAttempts: Map<string, number>;
+}
+
+/**
+ * The naming rule of a plugin's jobs.
+ *
+ * @example
+ * pluginQueue('csv-leads').fullName('import'); // 'csv-leads.import'
+ */
+export function pluginQueue(pluginId: string): PluginQueue {
+  return {
+    maxAttempts: new Map(),
+    fullName(name) {
+      const full = `${pluginId}.${name}`;
+      if (typeof name !== 'string' || !/^[a-z][a-z0-9_.-]*$/.test(name) || !JOB_NAME.test(full)) {
+        throw new CrmError('bad_request', `Job name ${JSON.stringify(name)} of plugin ${pluginId} must be lower-case letters, digits and _ . -`);
+      }
+      return full;
     },
   };
 }

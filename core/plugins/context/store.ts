@@ -11,7 +11,9 @@ import { filterOrRefuse } from '../../events/bus.ts';
 import { recordEvent } from '../../events/store.ts';
 import { isUuid } from '../../ids/index.ts';
 import { deleteSourceChunks } from '../../search/chunks/store.ts';
+import { enqueueInTransaction } from '../../jobs/index.ts';
 import { indexText } from '../../search/indexer.ts';
+import type { PluginQueue } from './jobs.ts';
 import type { HostServices } from './services.ts';
 
 type Inner = Omit<CompanyStore, 'transaction'>;
@@ -24,12 +26,12 @@ type Inner = Omit<CompanyStore, 'transaction'>;
  * @example
  * await companyStore(services, 'csv-leads', companyId).contacts.upsert({ email: 'ole@firma.dk' });
  */
-export function companyStore(services: HostServices, pluginId: string, companyId: string): CompanyStore {
+export function companyStore(services: HostServices, pluginId: string, companyId: string, queue?: PluginQueue): CompanyStore {
   if (!isUuid(companyId)) throw new CrmError('bad_request', `Invalid company id ${JSON.stringify(companyId)}`);
   const scoped = scope(services.db, [companyId]);
   const run = async <T>(work: (inner: Inner) => Promise<T>): Promise<T> => {
     const afterCommit: (() => void)[] = [];
-    const result = await scoped.run((tx) => work(inner(services, pluginId, companyId, tx, afterCommit)));
+    const result = await scoped.run((tx) => work(inner(services, pluginId, companyId, tx, afterCommit, queue)));
     for (const publish of afterCommit) publish();
     return result;
   };
@@ -41,6 +43,7 @@ export function companyStore(services: HostServices, pluginId: string, companyId
       list: (options) => run((s) => s.contacts.list(options)),
     },
     timeline: { record: (event) => run((s) => s.timeline.record(event)) },
+    jobs: { enqueue: (name, payload, options) => run((s) => s.jobs.enqueue(name, payload, options)) },
     passages: {
       index: (input) => run((s) => s.passages.index(input)),
       remove: (source) => run((s) => s.passages.remove(source)),
@@ -49,9 +52,22 @@ export function companyStore(services: HostServices, pluginId: string, companyId
   };
 }
 
-function inner(services: HostServices, pluginId: string, companyId: string, tx: Tx, afterCommit: (() => void)[]): Inner {
+function inner(services: HostServices, pluginId: string, companyId: string, tx: Tx, afterCommit: (() => void)[], queue?: PluginQueue): Inner {
   const actor = `plugin:${pluginId}`;
   return {
+    jobs: {
+      async enqueue(name, payload, options = {}) {
+        if (!queue) throw new CrmError('forbidden', `Plugin ${pluginId} queues jobs only with the jobs capability`);
+        const full = queue.fullName(name);
+        const jobId = await enqueueInTransaction(tx, full, payload, {
+          companyId, maxAttempts: queue.maxAttempts.get(full),
+          ...(options.idempotencyKey !== undefined ? { idempotencyKey: options.idempotencyKey } : {}),
+          ...(options.runAt !== undefined ? { runAt: options.runAt } : {}),
+        });
+        afterCommit.push(() => services.onJobQueued());
+        return jobId;
+      },
+    },
     companyId,
     async sql<Row>(strings: TemplateStringsArray, ...values: unknown[]) {
       return rowsWithIsoTimes<Row>(await tx.execute(drizzleSql(strings, ...values)));

@@ -65,10 +65,11 @@ export function askRoutes(ctx: Ctx, limits: ChatLimits): void {
       const botMessage = await store.transaction(async (tx) => {
         const row = await insertMessage(tx, conversation, { role: 'bot', text: answer.text, citations: answer.citations });
         await tx.timeline.record({ type: 'chat.message', payload: { conversation_id: conversation.id, text: text.slice(0, 500), answered: answer.confident } });
+        // Indexing the transcript for staff search happens in the background, not in the
+        // answer's time; queued with the answer, so a saved answer is always indexed.
+        await tx.jobs.enqueue('index-transcript', { conversationId: conversation.id }, { idempotencyKey: `chat:transcript:${row.id}` });
         return row;
       });
-      // Indexing the transcript for staff search happens in the background, not in the answer's time.
-      await ctx.jobs.enqueue('index-transcript', { conversationId: conversation.id }, { idempotencyKey: `chat:transcript:${botMessage.id}` });
       const claim = conversation.lead_email ? undefined : leadIn(text);
       if (claim) await recordClaim(ctx, conversation, claim, 'message').catch((error: unknown) => ctx.logger.error({ err: error, conversation: conversation.id }, 'keeping a lead from a chat message failed'));
       // An answer the bot was unsure of puts the conversation in the staff's queue too; the bot
