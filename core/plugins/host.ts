@@ -1,3 +1,4 @@
+import type { PluginQueue } from './context/jobs.ts';
 import { fileURLToPath } from 'node:url';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Engine, LlmProvider, PluginRouteEnv, PublicRouteEnv, SetupResult, Teardown } from '../../plugin-api.d.ts';
@@ -26,6 +27,8 @@ export interface PluginRouter {
   /** Without authentication (a website's visitors); absent without `public-routes`. */
   publicRouter: OpenAPIHono<PublicRouteEnv> | undefined;
   storage: boolean;
+  /** Its job names, when it has `jobs`: `c.var.forCompany(id).jobs.enqueue` queues with them. */
+  queue: PluginQueue | undefined;
 }
 
 /** What `GET /api/plugins` shows of a plugin. */
@@ -106,7 +109,7 @@ export function createPluginHost(services: HostServices, options: { env?: Record
         return fail(status, (error as Error).message, error);
       }
     }
-    const { ctx, router, publicRouter } = buildContext(plugin, config, services, failures);
+    const { ctx, router, publicRouter, queue } = buildContext(plugin, config, services, failures);
     const started = performance.now();
     let result: SetupResult;
     try {
@@ -127,7 +130,7 @@ export function createPluginHost(services: HostServices, options: { env?: Record
     if (provided.embeddings) providers.embeddings.set(plugin.id, provided.embeddings);
     if (provided.llm) providers.llm.set(plugin.id, provided.llm);
     if (provided.engine) providers.engines.set(plugin.id, provided.engine);
-    if (router || publicRouter) routers.push({ id: plugin.id, router, publicRouter, storage: plugin.capabilities.includes('storage') });
+    if (router || publicRouter) routers.push({ id: plugin.id, router, publicRouter, storage: plugin.capabilities.includes('storage'), queue });
     status.status = 'running';
     status.jobs = [...services.jobHandlers.keys()].filter((name) => name.startsWith(`${plugin.id}.`));
   }

@@ -60,7 +60,7 @@ export function pluginRouteContext(services: HostServices, plugin: PluginRouter,
       vars.set('forCompany', (companyId: string) => {
         // The id may be one the plugin chose (the own company's), not the caller: don't echo it.
         if (typeof companyId !== 'string' || !scope.allows(companyId)) throw new CrmError('not_found', 'Not found (or outside the companies this credential may see)');
-        return companyStore(services, plugin.id, companyId);
+        return companyStore(services, plugin.id, companyId, plugin.queue);
       });
     }
     await next();

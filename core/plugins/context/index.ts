@@ -5,7 +5,7 @@ import type { AnyPlugin } from '../definition.ts';
 import { blobService } from './blobs.ts';
 import { companyService } from './companies.ts';
 import { safeFetch } from './fetch.ts';
-import { jobService, pluginQueue } from './jobs.ts';
+import { jobService, type PluginQueue, pluginQueue } from './jobs.ts';
 import { pluginKv } from './kv.ts';
 import { llmService } from './llm.ts';
 import type { FailureCounts, HostServices } from './services.ts';
@@ -21,6 +21,8 @@ export interface BuiltContext {
   ctx: PluginContext<unknown, Capability>;
   router: OpenAPIHono<PluginRouteEnv> | undefined;
   publicRouter: OpenAPIHono<PublicRouteEnv> | undefined;
+  /** The job names of a plugin with `jobs`, shared with its routes' `c.var.forCompany`. */
+  queue: PluginQueue | undefined;
 }
 
 /**
@@ -61,5 +63,5 @@ export function buildContext(plugin: AnyPlugin, config: unknown, services: HostS
   if (has('llm')) ctx.llm = llmService(services);
   if (has('blobs')) ctx.blobs = blobService(services, plugin.id);
   if (has('http-fetch')) ctx.fetch = safeFetch({ allowPrivate: services.allowPrivateFetch });
-  return { ctx: Object.freeze(ctx) as unknown as PluginContext<unknown, Capability>, router, publicRouter };
+  return { ctx: Object.freeze(ctx) as unknown as PluginContext<unknown, Capability>, router, publicRouter, queue };
 }
