@@ -4,6 +4,7 @@ import { demoOrigins, seededLines, seedDemo } from '../demo/index.ts';
 import { configuredPlugins } from '../plugins.ts';
 import { appSites, signinUrl } from '../sites.ts';
 import { welcome } from '../welcome.ts';
+import { onStopSignals } from './signals.ts';
 
 /**
  * `crm start`: serves until SIGINT/SIGTERM, then shuts down within SHUTDOWN_TIMEOUT_MS (open
@@ -16,23 +17,11 @@ export async function startCommand(config: Config, io: { out: (line: string) => 
     ...plugins, print: io.out, sites: appSites(config), signinUrl: signinUrl(config),
     beforeListen: (starting) => firstStartDemo(config, starting, io),
   });
-  // Listen for signals before saying we listen: whoever waits for that line may signal at once.
-  const force = new AbortController();
-  const stopped = new Promise<void>((resolve) => {
-    let signals = 0;
-    // Kept for the whole shutdown: without a listener a second SIGTERM would kill the process mid-close.
-    const stop = () => {
-      signals += 1;
-      if (signals === 1) resolve();
-      else force.abort();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  const { stopped, force } = onStopSignals(); // before the line below: its reader may signal at once
   io.out(`CRM core listening on ${server.url} (${server.db.driver === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'})`);
   for (const line of await welcome(server.db, config, server.url)) io.out(line);
   await stopped;
-  await server.close(force.signal);
+  await server.close(force);
   return 0;
 }
 

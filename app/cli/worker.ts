@@ -6,6 +6,7 @@ import { startRuntime } from '../../core/server/runtime.ts';
 import { within } from '../../core/server/shutdown.ts';
 import { configuredPlugins } from '../plugins.ts';
 import { parseOptions } from './index.ts';
+import { onStopSignals } from './signals.ts';
 
 /**
  * `crm worker [--concurrency <n>]`: runs background jobs without serving HTTP, until
@@ -35,25 +36,14 @@ export async function workerCommand(config: Config, io: { out: (line: string) =>
     const handlers = runtime.jobHandlers;
     const worker = createWorker({ db, handlers, logger, ...(concurrency ? { concurrency } : {}) });
     runtime.setWake(() => worker.wake());
-    // Listen for signals before saying we run: whoever waits for that line may signal at once.
-    const force = new AbortController();
-    let signals = 0;
-    const signalled = new Promise<void>((resolve) => {
-      const stop = () => {
-        signals += 1;
-        if (signals === 1) resolve();
-        else force.abort();
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-    });
+    const { stopped: signalled, force } = onStopSignals(); // before the line below: its reader may signal at once
     const names = Object.keys(handlers);
     io.out(`CRM worker ${worker.id} on ${db.driver === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'}, handling ${names.length ? names.join(', ') : 'no job types yet'}`);
     worker.start();
     await signalled;
     io.out('Stopping: waiting for running jobs to finish…');
     runtime.beginShutdown();
-    if (!(await within(worker.stop(), config.shutdownTimeoutMs, force.signal))) {
+    if (!(await within(worker.stop(), config.shutdownTimeoutMs, force))) {
       io.out('Stopped waiting: the jobs still running are taken over when their leases expire.');
     }
     return 0;

@@ -3,19 +3,14 @@
  * folder with its own crm.config.ts and DATA_DIR) and a customer's website on another port that
  * embeds <crm-chat> from the CRM under a strict Content-Security-Policy.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { spawnCrm } from '../../support/crm-process.ts';
 import { freePort } from '../../support/net.ts';
 import { PAGE_JS } from '../../../widgets/chat/test/support/stub-server.ts';
-
-const BIN = path.resolve(import.meta.dirname, '../../../bin/crm.js');
-
-/** Settings from the developer's shell that would change what the server does (an LLM, Postgres, …). */
-const CLEARED = ['OPENAI_API_KEY', 'OPENAI_BASE_URL', 'LLM_PROVIDER', 'LLM_MODEL', 'EMBEDDING_PROVIDER', 'EMBEDDING_MODEL', 'EMBEDDING_DIMENSIONS', 'DATABASE_URL', 'HOST', 'CORS_ORIGINS'];
 
 export interface Crm {
   origin: string;
@@ -36,27 +31,12 @@ export async function startCrm(plugins: string[], extraEnv: Record<string, strin
   const dataDir = path.join(folder, 'data');
   const port = await freePort();
   // DEMO=false: these tests build their own data on an empty CRM.
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', DEMO: 'false' };
-  for (const name of CLEARED) delete env[name];
-  Object.assign(env, extraEnv);
-  const child = spawn(process.execPath, [BIN, 'start'], { cwd: folder, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`crm start did not listen within 45 s:\n${output}`)), 45_000);
-    child.stdout!.on('data', (d) => {
-      output += d;
-      // The human lines end with where the API is; the sign-in link comes before it.
-      if (output.includes('listening on') && output.includes('  API:')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.stderr!.on('data', (d) => (output += d));
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`crm start exited with ${code}:\n${output}`));
-    });
+  const { child, output, exited } = await spawnCrm(['start'], {
+    cwd: folder,
+    env: { DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', DEMO: 'false', ...extraEnv },
+    // The human lines end with where the API is; the sign-in link comes before it.
+    ready: (out) => out.includes('listening on') && out.includes('  API:'),
+    timeoutMs: 45_000,
   });
   const adminKey = fs.readFileSync(path.join(dataDir, 'admin.key'), 'utf8').trim();
   const origin = `http://127.0.0.1:${port}`;
@@ -65,7 +45,7 @@ export async function startCrm(plugins: string[], extraEnv: Record<string, strin
     port,
     folder,
     adminKey,
-    output: () => output,
+    output,
     async api(method, url, body) {
       const res = await fetch(`${origin}${url}`, {
         method,

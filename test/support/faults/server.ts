@@ -1,12 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { spawnCrm } from '../crm-process.ts';
 import { freePort } from '../net.ts';
-
-const BIN = path.resolve(import.meta.dirname, '../../../bin/crm.js');
-
-/** Settings of the developer's shell that would change what the server does. */
-const CLEARED = ['OPENAI_API_KEY', 'OPENAI_BASE_URL', 'LLM_PROVIDER', 'EMBEDDING_PROVIDER', 'DATABASE_URL', 'HOST', 'CORS_ORIGINS', 'CRM_CONFIG'];
 
 /** Where a crashable server keeps its data: a PGlite folder, or a Postgres database too. */
 export interface ServerData {
@@ -37,32 +33,16 @@ export interface CrashableServer {
  */
 export async function startCrashable(data: ServerData, env: Record<string, string> = {}): Promise<CrashableServer> {
   const port = await freePort();
-  const childEnv: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of CLEARED) delete childEnv[name];
-  Object.assign(childEnv, { DATA_DIR: data.dataDir, PORT: String(port), LOG_LEVEL: 'warn', DEMO: 'false' }, data.databaseUrl ? { DATABASE_URL: data.databaseUrl } : {}, env);
-  const child = spawn(process.execPath, [BIN, 'start'], { cwd: data.dataDir, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`crm start did not listen within 60 s:\n${output}`)), 60_000);
-    child.stdout!.on('data', (d) => {
-      output += d;
-      if (output.includes('listening on')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.stderr!.on('data', (d) => (output += d));
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`crm start exited with ${code}:\n${output}`));
-    });
+  const { child, output, exited } = await spawnCrm(['start'], {
+    cwd: data.dataDir,
+    env: { DATA_DIR: data.dataDir, PORT: String(port), LOG_LEVEL: 'warn', DEMO: 'false', ...(data.databaseUrl ? { DATABASE_URL: data.databaseUrl } : {}), ...env },
+    ready: (out) => out.includes('listening on'),
   });
   const adminKey = fs.readFileSync(path.join(data.dataDir, 'admin.key'), 'utf8').trim();
   return {
     origin: `http://127.0.0.1:${port}`,
     adminKey,
-    output: () => output,
+    output,
     async kill9() {
       if (alive(child)) child.kill('SIGKILL');
       await exited;
