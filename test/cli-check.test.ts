@@ -5,19 +5,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../core/db/migrator/index.ts';
 import { openDatabase } from '../core/db/open.ts';
+import { runCrm } from './support/crm-process.ts';
 import { freePort } from './support/net.ts';
 
 const BIN = path.resolve(import.meta.dirname, '../bin/crm.js');
 
-function crm(args: string[], dataDir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function crm(args: string[], dataDir: string): ReturnType<typeof runCrm> {
+  return runCrm(args, { DATA_DIR: dataDir });
 }
 
 /** A migrated data folder with one company and enough passages to fill several pages. */

@@ -1,6 +1,7 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { loadConfig } from '../../core/config/index.ts';
 import { CrmError } from '../../core/errors/index.ts';
+import { backupCommand, restoreCommand } from './backup.ts';
 import { checkCommand } from './check.ts';
 import { demoCommand } from './demo.ts';
 import { keysCommand } from './keys.ts';
@@ -18,6 +19,11 @@ Commands:
   worker [--concurrency <n>] Run background jobs without HTTP (more workers on a shared Postgres)
   reembed                    Re-embed every passage with the configured embedding provider
   check                      Read every table and check the data; exit 1 and say how to recover when damaged
+  backup [--out <file>] [--url <server>]
+                             Copy the embedded database to one file, also while the server runs
+                             (then through its API, with CRM_API_KEY or DATA_DIR/admin.key)
+  restore <file>             Replace the embedded database with a backup; the server must be stopped,
+                             the replaced database is kept beside it
   demo [--remove]            Add the demo workspace (a sample business, its customers and chats),
                              or remove exactly that again; the server must be stopped on PGlite
   keys create --name <name> --scope <scope> [--scope …] [--company <id> …] [--expires <ISO date>]
@@ -49,6 +55,8 @@ export async function main(argv: string[], io = { out: writeLine(process.stdout)
     if (command === 'migrate') return await migrateCommand(loadConfig(), io);
     if (command === 'worker') return await workerCommand(loadConfig(), io, rest);
     if (command === 'check') return await checkCommand(loadConfig(), io);
+    if (command === 'backup') return await backupCommand(loadConfig(), io, rest);
+    if (command === 'restore') return await restoreCommand(loadConfig(), io, rest);
     if (command === 'reembed') return await reembedCommand(loadConfig(), io);
     if (command === 'demo') return await demoCommand(loadConfig(), rest, io);
     if (command === 'keys') return await keysCommand(loadConfig(), rest, io);

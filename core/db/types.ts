@@ -29,6 +29,11 @@ export interface Database {
   readonly orm: Orm;
   /** Runs `work` on one connection held for its whole duration. */
   withSession<T>(work: (session: Session) => Promise<T>): Promise<T>;
+  /**
+   * A consistent copy of the whole database while it stays open: a gzipped tar of the
+   * embedded data folder. PGlite only; a Postgres database is copied with pg_dump.
+   */
+  snapshot?(): Promise<Blob>;
   close(): Promise<void>;
 }
 

@@ -5,6 +5,7 @@ import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from 'pino';
 import type { JwtVerifier } from '../auth/jwt.ts';
+import { backupRoutes } from '../backup/index.ts';
 import { authenticate, requireScopeByMethod } from '../auth/middleware.ts';
 import { assertScope } from '../auth/principal.ts';
 import { createTokenService } from '../auth/issued.ts';
@@ -134,6 +135,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api/companies', companyRoutes());
   app.route('/api/contacts', contactRoutes());
   app.route('/api/keys', keyRoutes(deps.db.orm));
+  app.route('/api/backup', backupRoutes(deps.db));
   app.route('/api/embed-tokens', embedTokenRoutes(tokens));
   app.route('/api/users', staffUserRoutes(deps.db.orm, deps.signinUrl));
   app.route('/api/me', meRoutes(deps.db.orm));

@@ -48,3 +48,24 @@ export async function spawnCrm(args: string[], options: { env: Record<string, st
   });
   return { child, output: () => output, exited };
 }
+
+/**
+ * Runs one `crm` command to its end (the shell's CRM settings cleared, `env` on top) and
+ * returns its exit code and what it printed.
+ *
+ * @example
+ * const { code, stdout } = await runCrm(['check'], { DATA_DIR: dataDir });
+ */
+export function runCrm(args: string[], env: Record<string, string>, options: { cwd?: string } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn' };
+  for (const name of CLEARED_ENV) delete childEnv[name];
+  Object.assign(childEnv, env);
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout!.on('data', (d) => (stdout += d));
+    child.stderr!.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}

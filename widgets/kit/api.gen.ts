@@ -92,6 +92,7 @@ export interface Operations {
   deleteKnowledgeArticle: { params: { id: string }; query: undefined; body: undefined; answer: null };
   followJob: { params: { id: string }; query: undefined; body: undefined; answer: ReadableStream<Uint8Array> };
   followTimeline: { params: undefined; query: { types?: string }; body: undefined; answer: ReadableStream<Uint8Array> };
+  getBackup: { params: undefined; query: undefined; body: undefined; answer: string };
   getCompany: { params: { id: string }; query: undefined; body: undefined; answer: Company };
   getCompanyTimeline: { params: { id: string }; query: { type?: string; source?: string; q?: string; limit?: number; cursor?: string }; body: undefined; answer: { items: TimelineEvent[]; next_cursor: string | null } };
   getContact: { params: { id: string }; query: undefined; body: undefined; answer: Contact };
@@ -154,6 +155,7 @@ export const OPERATIONS = {
   deleteKnowledgeArticle: ["DELETE", "/api/knowledge/{id}"],
   followJob: ["GET", "/api/jobs/{id}/events"],
   followTimeline: ["GET", "/api/stream"],
+  getBackup: ["GET", "/api/backup"],
   getCompany: ["GET", "/api/companies/{id}"],
   getCompanyTimeline: ["GET", "/api/companies/{id}/timeline"],
   getContact: ["GET", "/api/contacts/{id}"],

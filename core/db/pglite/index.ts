@@ -8,6 +8,12 @@ import type { Database, Orm, Session } from '../types.ts';
 import { acquireLock } from './lockfile.ts';
 import { ensureWritable, explainOpenFailure, notWritable } from './open-errors.ts';
 
+/** The extensions every embedded database is opened with (a restored one too). */
+export const EXTENSIONS = { vector, pg_trgm };
+
+/** The PostgreSQL major version PGlite embeds: a data folder of another one cannot be opened. */
+export const EMBEDDED_PG_VERSION = '18';
+
 /**
  * Opens the embedded PGlite database (Postgres in WASM, with pgvector and pg_trgm).
  *
@@ -22,7 +28,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     if (dataDir) ensureWritable(dataDir);
     const client = new PGlite({
       ...(dataDir ? { dataDir: path.join(dataDir, 'pglite') } : {}),
-      extensions: { vector, pg_trgm },
+      extensions: EXTENSIONS,
     });
     try {
       await client.waitReady;
@@ -41,6 +47,12 @@ export async function openPglite(dataDir?: string): Promise<Database> {
       driver: 'pglite',
       orm,
       withSession: (work) => sessions.runExclusive(() => work(sessionOf(client))),
+      // A checkpoint first, so the copy needs no recovery when it is opened; the dump itself
+      // runs between statements, so even a write in between leaves it crash-consistent.
+      snapshot: async () => {
+        await client.exec('checkpoint');
+        return client.dumpDataDir('gzip');
+      },
       close: async () => {
         try {
           await client.close();

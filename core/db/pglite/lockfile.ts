@@ -76,3 +76,16 @@ function isLive(holder: Partial<ProcessIdentity> & { pid: number }): boolean {
   if (holder.startTime !== undefined && holder.startTime !== now.startTime) return false;
   return true;
 }
+
+/**
+ * The process holding the data folder's lock, if it is still alive; undefined when the folder
+ * is free (or its lock is a crashed process's). For commands that must not open the folder
+ * while a server has it, and for those that then ask that server instead.
+ *
+ * @example
+ * const holder = lockHolder('./.data'); // { pid: 4242 } while `crm start` runs there
+ */
+export function lockHolder(dataDir: string): { pid: number } | undefined {
+  const holder = readLock(path.join(dataDir, 'crm.lock'));
+  return holder && isLive(holder) ? { pid: holder.pid } : undefined;
+}
