@@ -18,6 +18,7 @@ describe('databaseUnavailable', () => {
     ['connection failure (08006)', withCode('08006')],
     ['statement timeout (57014)', withCode('57014', 'canceling statement due to statement timeout')],
     ['PGlite closed', new Error('PGlite is closed')],
+    ['a full disk on Postgres (53100)', withCode('53100', 'could not extend file "base/16384/16402": No space left on device')],
   ])('turns %s, also wrapped by drizzle, into a 503 with Retry-After', (_, error) => {
     for (const thrown of [error, wrapped(error)]) {
       const crm = databaseUnavailable(thrown);
@@ -25,6 +26,10 @@ describe('databaseUnavailable', () => {
       expect(crm?.status).toBe(503);
       expect(crm?.extra?.retryAfter).toBeGreaterThan(0);
     }
+  });
+
+  it('says that a full disk saved nothing of the request', () => {
+    expect(databaseUnavailable(wrapped(withCode('53100')))?.message).toMatch(/no disk space left, so nothing of this request was saved/);
   });
 
   it('leaves statement errors and other typed errors alone', () => {

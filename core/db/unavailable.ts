@@ -12,7 +12,7 @@ const DRIVER_CODES = new Set(['CONNECT_TIMEOUT', 'CONNECTION_CLOSED', 'CONNECTIO
 /**
  * SQLSTATEs that say the server, not the statement, is the problem: class 08 (connection
  * exception), admin/crash shutdown (57P01, 57P02), starting up (57P03), too many
- * connections (53300), and a statement cancelled by statement_timeout or by our own
+ * connections (53300), a full disk (53100, with its own message), and a statement cancelled by statement_timeout or by our own
  * acquire deadline (57014).
  */
 const SERVER_STATES = new Set(['57P01', '57P02', '57P03', '53300', '57014']);
@@ -36,6 +36,7 @@ export function databaseUnavailable(error: unknown): CrmError | undefined {
     const candidate = current as { code?: unknown; message?: unknown; cause?: unknown };
     const code = typeof candidate.code === 'string' ? candidate.code : '';
     const message = typeof candidate.message === 'string' ? candidate.message : '';
+    if (code === '53100') return unavailable('The database has no disk space left, so nothing of this request was saved; free space on the database server and try again', error);
     if (SOCKET_CODES.has(code) || DRIVER_CODES.has(code) || SERVER_STATES.has(code) || code.startsWith('08') || PGLITE_CLOSED.test(message)) {
       const timedOut = code === '57014' || code === 'CONNECT_TIMEOUT' || code === 'ETIMEDOUT';
       return unavailable(timedOut ? 'The database did not answer in time; try again shortly' : 'The database is unavailable; try again shortly', error);

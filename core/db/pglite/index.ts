@@ -7,6 +7,7 @@ import * as schema from '../schema/index.ts';
 import type { Database, Orm, Session } from '../types.ts';
 import { acquireLock } from './lockfile.ts';
 import { ensureWritable, explainOpenFailure, notWritable } from './open-errors.ts';
+import { stopAfterPanic } from './stopped.ts';
 
 /** The extensions every embedded database is opened with (a restored one too). */
 export const EXTENSIONS = { vector, pg_trgm };
@@ -38,6 +39,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
       await client.close().catch(() => undefined);
       throw dataDir ? explainOpenFailure(dataDir, error) : error;
     }
+    const stopped = stopAfterPanic(client, dataDir, (error) => process.stderr.write(`crm: ${error.message}\n`));
     yieldBetweenStatements(client);
     const orm = drizzle({ client, schema }) as unknown as Orm;
     // PGlite is a single connection, so session-level state (advisory locks) is shared by
@@ -55,7 +57,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
       },
       close: async () => {
         try {
-          await client.close();
+          if (!stopped()) await client.close(); // a stopped engine would spin in close too
         } finally {
           release();
         }

@@ -5,6 +5,8 @@ import type { CrashableServer } from './server.ts';
 export interface WorkloadLog<T> {
   accepted: T[];
   unknown: T[];
+  /** The bodies of answers that refused the work (a workload that stops at them records them). */
+  refusals?: string[];
 }
 
 export interface CrashLoopOptions<T> {

@@ -1,11 +1,12 @@
 /**
  * The fault-injection kit (issue 15): real servers killed at random points of a workload
- * (`crashLoop`, `startCrashable`), the database cut off (`startDbProxy`), a seeded random source
- * so a failing run can be replayed (`FAULT_SEED`), and the knowledge base's invariants. Plugins
+ * (`crashLoop`, `startCrashable`), the database cut off (`startDbProxy`), a disk that fills up
+ * (`smallDisk`), a seeded random source so a failing run can be replayed (`FAULT_SEED`), and the knowledge base's invariants. Plugins
  * test their imports, crawls and uploads with the same pieces (docs/plugins.md).
  */
 export { crashLoop, type CrashLoopOptions, type WorkloadLog } from './crash-loop.ts';
 export { startDbProxy } from './db-proxy.ts';
 export { faultSeed, seededRandom } from './random.ts';
 export { type CrashableServer, type ServerData, startCrashable } from './server.ts';
-export { cleanKnowledgeReport, knowledgeInvariants, type KnowledgeReport, postArticles } from './knowledge.ts';
+export { articleWorkload, cleanKnowledgeReport, knowledgeInvariants, type KnowledgeReport, postArticles } from './knowledge.ts';
+export { canMountDisks, type SmallDisk, smallDisk } from './disk.ts';
