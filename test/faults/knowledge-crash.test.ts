@@ -1,9 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import postgres from 'postgres';
 import { describe, expect, it } from 'vitest';
-import { cleanKnowledgeReport, crashLoop, faultSeed, knowledgeInvariants, postArticles, type ServerData, startCrashable } from '../support/faults/index.ts';
+import { cleanKnowledgeReport, crashLoop, faultData, faultSeed, knowledgeInvariants, postArticles, startCrashable } from '../support/faults/index.ts';
 
 /**
  * Issue 15: the real server killed (SIGKILL) at random moments while articles are written,
@@ -12,35 +8,14 @@ import { cleanKnowledgeReport, crashLoop, faultSeed, knowledgeInvariants, postAr
  * `npm run bench -- faults` runs many more cycles.
  */
 const CYCLES = 3;
-const targets: { name: string; data: () => Promise<ServerData & { drop?: () => Promise<void> }> }[] = [
-  { name: 'PGlite', data: async () => ({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'crm-crash-')) }) },
-];
-if (process.env.TEST_DATABASE_URL) {
-  targets.push({
-    name: 'Postgres',
-    data: async () => {
-      const name = `crm_crash_${Date.now()}_${process.pid}`;
-      const admin = postgres(process.env.TEST_DATABASE_URL!, { max: 1, onnotice: () => {} });
-      await admin.unsafe(`create database ${name}`);
-      const url = new URL(process.env.TEST_DATABASE_URL!);
-      url.pathname = `/${name}`;
-      return {
-        dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'crm-crash-')),
-        databaseUrl: url.href,
-        drop: async () => {
-          await admin.unsafe(`drop database if exists ${name} with (force)`);
-          await admin.end();
-        },
-      };
-    },
-  });
-}
+const targets: { name: string; url?: string }[] = [{ name: 'PGlite' }];
+if (process.env.TEST_DATABASE_URL) targets.push({ name: 'Postgres', url: process.env.TEST_DATABASE_URL });
 
-describe.each(targets)('kill -9 while writing knowledge, on $name', ({ data: makeData }) => {
+describe.each(targets)('kill -9 while writing knowledge, on $name', ({ url }) => {
   it(`keeps every accepted article once, and indexes each once, over ${CYCLES} crashes`, { timeout: 240_000 }, async () => {
     const seed = faultSeed();
     console.info(`knowledge crash loop: FAULT_SEED=${seed}`);
-    const data = await makeData();
+    const data = await faultData(url);
     try {
       const { server, log } = await crashLoop({ start: () => startCrashable(data), workload: postArticles, cycles: CYCLES, seed, killAfterMs: [400, 2000] });
       // More writes on the recovered server, so the run always has accepted work.
@@ -53,7 +28,7 @@ describe.each(targets)('kill -9 while writing knowledge, on $name', ({ data: mak
       const report = await knowledgeInvariants(server, data, log);
       expect(report, `seed ${seed}`).toEqual(cleanKnowledgeReport);
     } finally {
-      await data.drop?.();
+      await data.drop();
     }
   });
 });

@@ -18,6 +18,8 @@ export interface CrashLoopOptions<T> {
   seed: number;
   /** The kill comes at a random time in this window after the server listens (ms). */
   killAfterMs: [number, number];
+  /** A log to go on with (a run in rounds); a new one when left out. */
+  log?: WorkloadLog<T>;
 }
 
 /**
@@ -31,7 +33,7 @@ export interface CrashLoopOptions<T> {
  */
 export async function crashLoop<T>(options: CrashLoopOptions<T>): Promise<{ server: CrashableServer; log: WorkloadLog<T>; recoveryMs: number[] }> {
   const random = seededRandom(options.seed);
-  const log: WorkloadLog<T> = { accepted: [], unknown: [] };
+  const log: WorkloadLog<T> = options.log ?? { accepted: [], unknown: [] };
   const recoveryMs: number[] = [];
   let server = await options.start();
   for (let cycle = 0; cycle < options.cycles; cycle++) {

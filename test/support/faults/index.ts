@@ -5,6 +5,7 @@
  * test their imports, crawls and uploads with the same pieces (docs/plugins.md).
  */
 export { crashLoop, type CrashLoopOptions, type WorkloadLog } from './crash-loop.ts';
+export { faultData, type FaultData } from './data.ts';
 export { startDbProxy } from './db-proxy.ts';
 export { faultSeed, seededRandom } from './random.ts';
 export { type CrashableServer, type ServerData, startCrashable } from './server.ts';
