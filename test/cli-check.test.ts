@@ -56,6 +56,47 @@ describe('crm check', { timeout: 180_000 }, () => {
   });
 });
 
+/** A migrated data folder with passages that have vectors, and the file of their HNSW index. */
+async function folderWithVectors(): Promise<{ dataDir: string; indexFile: string }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-check-'));
+  const db = await openDatabase({ dataDir });
+  try {
+    await migrate(db);
+    const indexFile = await db.withSession(async (s) => {
+      const [company] = await s.query<{ id: string }>(`insert into companies (name) values ('Bager Hansen') returning id`);
+      await s.query(
+        `insert into chunks (company_id, source_type, source_id, ordinal, content, lang, tokens, embedding)
+         select $1, 'knowledge', 'a' || (g / 10), g % 10, 'brød nummer ' || g, 'da', 10,
+                (select array_agg(random())::vector(384) from generate_series(1, 384) where g >= 0) from generate_series(0, 1999) g`,
+        [company!.id],
+      );
+      const [row] = await s.query<{ file: string }>(`select pg_relation_filepath('chunks_embedding_idx') as file`);
+      return row!.file;
+    });
+    return { dataDir, indexFile: path.join(dataDir, 'pglite', indexFile) };
+  } finally {
+    await db.close();
+  }
+}
+
+describe('crm check on a damaged vector index', { timeout: 180_000 }, () => {
+  it('names the truncated HNSW index, and --repair rebuilds it', async () => {
+    const { dataDir, indexFile } = await folderWithVectors();
+    const size = fs.statSync(indexFile).size;
+    fs.truncateSync(indexFile, Math.floor(size / 2 / 8192) * 8192);
+
+    const damaged = await crm(['check'], dataDir);
+    expect(damaged.code).toBe(1);
+    expect(damaged.stdout).toMatch(/damaged index_unreadable: chunks_embedding_idx \(could not read block.*\) — rebuild it from its table: run "crm check --repair"/);
+
+    const repaired = await crm(['check', '--repair'], dataDir);
+    expect(repaired.stdout).toContain('rebuilt public.chunks_embedding_idx');
+    expect(repaired.stdout).toContain('Data is readable and consistent.');
+    expect(repaired.code).toBe(0);
+    expect((await crm(['check'], dataDir)).code).toBe(0);
+  });
+});
+
 describe('a server on damaged data', { timeout: 180_000 }, () => {
   it('logs the damage at start and /healthz says degraded with the code', async () => {
     const { dataDir, chunksFile } = await folderWithPassages();

@@ -18,7 +18,8 @@ Commands:
   migrate                    Apply pending database migrations and exit
   worker [--concurrency <n>] Run background jobs without HTTP (more workers on a shared Postgres)
   reembed                    Re-embed every passage with the configured embedding provider
-  check                      Read every table and check the data; exit 1 and say how to recover when damaged
+  check [--repair]           Read every table and index and check the data; exit 1 and say how to recover
+                             when damaged (--repair rebuilds damaged indexes)
   backup [--out <file>] [--url <server>]
                              Copy the embedded database to one file, also while the server runs
                              (then through its API, with CRM_API_KEY or DATA_DIR/admin.key)
@@ -54,7 +55,7 @@ export async function main(argv: string[], io = { out: writeLine(process.stdout)
     if (command === 'start') return await startCommand(loadConfig(), io);
     if (command === 'migrate') return await migrateCommand(loadConfig(), io);
     if (command === 'worker') return await workerCommand(loadConfig(), io, rest);
-    if (command === 'check') return await checkCommand(loadConfig(), io);
+    if (command === 'check') return await checkCommand(loadConfig(), io, rest);
     if (command === 'backup') return await backupCommand(loadConfig(), io, rest);
     if (command === 'restore') return await restoreCommand(loadConfig(), io, rest);
     if (command === 'reembed') return await reembedCommand(loadConfig(), io);
