@@ -8,6 +8,6 @@ export { crashLoop, type CrashLoopOptions, type WorkloadLog } from './crash-loop
 export { faultData, type FaultData } from './data.ts';
 export { startDbProxy } from './db-proxy.ts';
 export { faultSeed, seededRandom } from './random.ts';
-export { type CrashableServer, type ServerData, startCrashable } from './server.ts';
+export { type CrashableProcess, type CrashableServer, type ServerData, startCrashable, startCrashableWorker } from './server.ts';
 export { articleWorkload, cleanKnowledgeReport, knowledgeInvariants, type KnowledgeReport, postArticles } from './knowledge.ts';
 export { canMountDisks, type SmallDisk, smallDisk } from './disk.ts';
