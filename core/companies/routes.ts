@@ -24,7 +24,12 @@ const list = createRoute({
   request: {
     query: z.object({
       q: z.string().max(200).optional().openapi({ description: 'Text in the name or domain, or a CVR number' }),
-      kind: z.enum(COMPANY_KINDS).optional(),
+      kind: z
+        .string()
+        .regex(new RegExp(`^(${COMPANY_KINDS.join('|')})(,(${COMPANY_KINDS.join('|')}))*$`), `one kind (${COMPANY_KINDS.join(', ')}) or several separated by commas`)
+        .transform((value) => [...new Set(value.split(','))] as (typeof COMPANY_KINDS)[number][])
+        .optional()
+        .openapi({ type: 'string', description: 'One kind, or several separated by commas: `business,private` lists the customers without the website visitors', example: 'business,private' }),
       stage: z.enum(COMPANY_STAGES).optional(),
       sort: z.enum(['newest', 'name', 'activity']).default('newest').openapi({ description: 'newest first, by name, or latest activity first' }),
       active_since: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Only companies with timeline activity at or after this time' }),

@@ -50,7 +50,8 @@ export async function requireCompany(tx: Tx, id: string): Promise<Company> {
 export interface CompanyQuery {
   /** Matches name or domain, case-insensitively, as plain text, or a CVR number exactly. */
   q?: string;
-  kind?: CompanyKind;
+  /** One kind, or any of several. */
+  kind?: CompanyKind | readonly CompanyKind[];
   stage?: CompanyStage;
   /** `newest` (default), `name` (A–Å) or `activity` (most recent timeline event first). */
   sort?: 'newest' | 'name' | 'activity';
@@ -82,7 +83,8 @@ export async function listCompanies(tx: Tx, query: CompanyQuery): Promise<Page<C
   if (query.assignedTo !== undefined) where.push(query.assignedTo === null ? sql`${companies.assignedTo} is null` : eq(companies.assignedTo, query.assignedTo));
   // RLS already hides other companies; naming the scope's ids lets Postgres use the index.
   if (query.within && query.within !== 'all') where.push(inArray(companies.id, [...query.within]));
-  if (query.kind) where.push(eq(companies.kind, query.kind));
+  if (typeof query.kind === 'string') where.push(eq(companies.kind, query.kind));
+  else if (query.kind?.length) where.push(inArray(companies.kind, [...query.kind]));
   if (query.stage) where.push(eq(companies.stage, query.stage));
   const sort = query.sort ?? 'newest';
   if (sort === 'name') {

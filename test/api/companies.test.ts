@@ -91,6 +91,21 @@ describe.each(DRIVERS)('companies and contacts API on %s', (driver) => {
     expect(await names('%')).toEqual(['100% Rengøring']);
   });
 
+  it('filters by one kind or several, and refuses an unknown kind', async () => {
+    const tag = `Kindtest ${Date.now()}`;
+    for (const kind of ['business', 'private', 'visitor'] as const) await t.call('POST', '/api/companies', { body: { name: `${tag} ${kind}`, kind } });
+    const kinds = async (filter: string) =>
+      (await t.call('GET', `/api/companies?q=${encodeURIComponent(tag)}&kind=${filter}`)).body.items.map((c: { kind: string }) => c.kind).sort();
+    expect(await kinds('visitor')).toEqual(['visitor']);
+    expect(await kinds('business,private')).toEqual(['business', 'private']);
+    expect(await kinds('private,private')).toEqual(['private']);
+    for (const bad of ['robot', 'business,', 'business;private']) {
+      const res = await t.call('GET', `/api/companies?kind=${encodeURIComponent(bad)}`);
+      expect(res.status).toBe(422);
+      expect(res.body.errors[0].path).toBe('query.kind');
+    }
+  });
+
   it('manages contacts of a company and shows them on its timeline', async () => {
     const company = (await t.call('POST', '/api/companies', { body: { name: 'Kontakt ApS' } })).body;
     const contact = await t.call('POST', '/api/contacts', {

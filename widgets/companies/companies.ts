@@ -9,7 +9,7 @@ import { type Company, CrmElement, define, formatRelative, type Lang, live } fro
 const TEXTS = {
   da: {
     title: 'Kunder', search: 'Søg på navn, domæne eller CVR', kind: 'Type', stage: 'Fase', activity: 'Aktivitet', sort: 'Sortér',
-    any: 'Alle', anyActivity: 'Når som helst', active30: 'Aktiv de sidste 30 dage', quiet90: 'Ingen aktivitet i 90 dage',
+    any: 'Alle', customers: 'Virksomheder og private', everyone: 'Alle, også besøgende', anyActivity: 'Når som helst', active30: 'Aktiv de sidste 30 dage', quiet90: 'Ingen aktivitet i 90 dage',
     newest: 'Nyeste', name: 'Navn', latest: 'Seneste aktivitet', more: 'Vis flere', empty: 'Ingen kunder passer på søgningen.', count: (n: number) => `${n} vist`,
     kinds: { business: 'Virksomhed', private: 'Privat', visitor: 'Besøgende', self: 'Egen virksomhed' },
     stages: { new: 'Ny', lead: 'Kundeemne', qualified: 'Kvalificeret', proposal: 'Tilbud', negotiation: 'Forhandling', customer: 'Kunde', lost: 'Tabt', inactive: 'Inaktiv' },
@@ -17,13 +17,16 @@ const TEXTS = {
   },
   en: {
     title: 'Customers', search: 'Search name, domain or CVR', kind: 'Kind', stage: 'Stage', activity: 'Activity', sort: 'Sort',
-    any: 'All', anyActivity: 'Any time', active30: 'Active in the last 30 days', quiet90: 'No activity for 90 days',
+    any: 'All', customers: 'Businesses and private', everyone: 'All, visitors too', anyActivity: 'Any time', active30: 'Active in the last 30 days', quiet90: 'No activity for 90 days',
     newest: 'Newest', name: 'Name', latest: 'Latest activity', more: 'Show more', empty: 'No customers match the search.', count: (n: number) => `${n} shown`,
     kinds: { business: 'Business', private: 'Private', visitor: 'Visitor', self: 'Own company' },
     stages: { new: 'New', lead: 'Lead', qualified: 'Qualified', proposal: 'Proposal', negotiation: 'Negotiation', customer: 'Customer', lost: 'Lost', inactive: 'Inactive' },
     noActivity: 'no activity', score: 'Score',
   },
 } satisfies Record<Lang, unknown>;
+
+/** The kind filter that lists customers: businesses and private persons, not visitors. */
+const CUSTOMER_KINDS = 'business,private';
 
 type Filters = { q: string; kind: string; stage: string; activity: '' | 'active30' | 'quiet90'; sort: 'newest' | 'name' | 'activity' };
 
@@ -65,7 +68,8 @@ export class CrmCompanies extends CrmElement {
     super();
     this.items = [];
     this.loading = false;
-    this.filters = { q: '', kind: '', stage: '', activity: '', sort: 'activity' };
+    // Customers by default: anonymous website visitors (one per chat) would bury them.
+    this.filters = { q: '', kind: CUSTOMER_KINDS, stage: '', activity: '', sort: 'activity' };
   }
 
   override connectedCallback(): void {
@@ -110,7 +114,7 @@ export class CrmCompanies extends CrmElement {
     try {
       const page = await this.client.call('listCompanies', {
         query: {
-          ...(q.trim() ? { q: q.trim() } : {}), ...(kind ? { kind: kind as Company['kind'] } : {}), ...(stage ? { stage: stage as Company['stage'] } : {}), sort, limit: 30,
+          ...(q.trim() ? { q: q.trim() } : {}), ...(kind ? { kind } : {}), ...(stage ? { stage: stage as Company['stage'] } : {}), sort, limit: 30,
           ...(activity === 'active30' ? { active_since: new Date(Date.now() - 30 * day).toISOString() } : {}),
           ...(activity === 'quiet90' ? { inactive_since: new Date(Date.now() - 90 * day).toISOString() } : {}),
           ...(more && this.cursor ? { cursor: this.cursor } : {}),
@@ -149,7 +153,7 @@ export class CrmCompanies extends CrmElement {
     return html`<section part="base" aria-label=${t.title}>
       <div class="filters" part="filters" role="search">
         <label class="grow">${t.search}<input type="search" part="search" .value=${f.q} @input=${(e: Event) => this.set({ q: (e.target as HTMLInputElement).value }, 250)} /></label>
-        ${select(t.kind, f.kind, [['', t.any], ...(['business', 'private', 'visitor'] as const).map((k) => [k, t.kinds[k]] as [string, string])], (kind) => this.set({ kind }))}
+        ${select(t.kind, f.kind, [[CUSTOMER_KINDS, t.customers], ...(['business', 'private', 'visitor'] as const).map((k) => [k, t.kinds[k]] as [string, string]), ['', t.everyone]], (kind) => this.set({ kind }))}
         ${select(t.stage, f.stage, [['', t.any], ...Object.entries(t.stages)], (stage) => this.set({ stage }))}
         ${select(t.activity, f.activity, [['', t.anyActivity], ['active30', t.active30], ['quiet90', t.quiet90]], (activity) => this.set({ activity: activity as Filters['activity'] }))}
         ${select(t.sort, f.sort, [['activity', t.latest], ['name', t.name], ['newest', t.newest]], (sort) => this.set({ sort: sort as Filters['sort'] }))}

@@ -102,7 +102,7 @@ export interface Operations {
   getMe: { params: undefined; query: undefined; body: undefined; answer: Me };
   getSignInMethods: { params: undefined; query: undefined; body: undefined; answer: SignInMethods };
   listApiKeys: { params: undefined; query: undefined; body: undefined; answer: { items: ApiKey[] } };
-  listCompanies: { params: undefined; query: { q?: string; kind?: "self" | "business" | "private" | "visitor"; stage?: "new" | "lead" | "qualified" | "proposal" | "negotiation" | "customer" | "lost" | "inactive"; sort?: "newest" | "name" | "activity"; active_since?: string; inactive_since?: string; assigned_to?: string; limit?: number; cursor?: string }; body: undefined; answer: { items: Company[]; next_cursor: string | null } };
+  listCompanies: { params: undefined; query: { q?: string; kind?: string; stage?: "new" | "lead" | "qualified" | "proposal" | "negotiation" | "customer" | "lost" | "inactive"; sort?: "newest" | "name" | "activity"; active_since?: string; inactive_since?: string; assigned_to?: string; limit?: number; cursor?: string }; body: undefined; answer: { items: Company[]; next_cursor: string | null } };
   listContacts: { params: undefined; query: { company_id?: string; limit?: number; cursor?: string }; body: undefined; answer: { items: Contact[]; next_cursor: string | null } };
   listKnowledgeArticles: { params: undefined; query: { visibility?: "public" | "internal"; limit?: number; cursor?: string }; body: undefined; answer: { items: KnowledgeArticle[]; next_cursor: string | null } };
   listPlugins: { params: undefined; query: undefined; body: undefined; answer: { items: Plugin[] } };
