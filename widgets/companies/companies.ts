@@ -9,7 +9,7 @@ import { type Company, CrmElement, define, formatRelative, type Lang, live } fro
 const TEXTS = {
   da: {
     title: 'Kunder', search: 'Søg på navn, domæne eller CVR', kind: 'Type', stage: 'Fase', activity: 'Aktivitet', sort: 'Sortér',
-    any: 'Alle', customers: 'Virksomheder og private', everyone: 'Alle, også besøgende', anyActivity: 'Når som helst', active30: 'Aktiv de sidste 30 dage', quiet90: 'Ingen aktivitet i 90 dage',
+    any: 'Alle', customers: 'Kunder', everyone: 'Alle, også besøgende', anyActivity: 'Når som helst', active30: 'Aktiv de sidste 30 dage', quiet90: 'Ingen aktivitet i 90 dage',
     newest: 'Nyeste', name: 'Navn', latest: 'Seneste aktivitet', more: 'Vis flere', empty: 'Ingen kunder passer på søgningen.', count: (n: number) => `${n} vist`,
     kinds: { business: 'Virksomhed', private: 'Privat', visitor: 'Besøgende', self: 'Egen virksomhed' },
     stages: { new: 'Ny', lead: 'Kundeemne', qualified: 'Kvalificeret', proposal: 'Tilbud', negotiation: 'Forhandling', customer: 'Kunde', lost: 'Tabt', inactive: 'Inaktiv' },
@@ -17,7 +17,7 @@ const TEXTS = {
   },
   en: {
     title: 'Customers', search: 'Search name, domain or CVR', kind: 'Kind', stage: 'Stage', activity: 'Activity', sort: 'Sort',
-    any: 'All', customers: 'Businesses and private', everyone: 'All, visitors too', anyActivity: 'Any time', active30: 'Active in the last 30 days', quiet90: 'No activity for 90 days',
+    any: 'All', customers: 'Customers', everyone: 'All, visitors too', anyActivity: 'Any time', active30: 'Active in the last 30 days', quiet90: 'No activity for 90 days',
     newest: 'Newest', name: 'Name', latest: 'Latest activity', more: 'Show more', empty: 'No customers match the search.', count: (n: number) => `${n} shown`,
     kinds: { business: 'Business', private: 'Private', visitor: 'Visitor', self: 'Own company' },
     stages: { new: 'New', lead: 'Lead', qualified: 'Qualified', proposal: 'Proposal', negotiation: 'Negotiation', customer: 'Customer', lost: 'Lost', inactive: 'Inactive' },
