@@ -1,4 +1,4 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
@@ -6,6 +6,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from 'pino';
 import type { JwtVerifier } from '../auth/jwt.ts';
 import { backupRoutes } from '../backup/index.ts';
+import { idempotency } from '../idempotency/index.ts';
 import { authenticate, requireScopeByMethod } from '../auth/middleware.ts';
 import { assertScope } from '../auth/principal.ts';
 import { createTokenService } from '../auth/issued.ts';
@@ -113,6 +114,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   // Signing in needs no credentials yet.
   app.route('/api/auth', signinRoutes({ db: deps.db, tokens, limiter, supabase: deps.supabase ?? {} }));
   app.use('/api/*', authenticate({ db: deps.db, jwt: deps.jwt, tokens }));
+  app.use('/api/*', idempotency(deps.db.orm));
 
   app.route('/', healthRoutes(deps.db));
   app.route('/widgets', widgetRoutes(deps.widgetsDir ?? path.join(PACKAGE_ROOT, 'dist', 'widgets')));
@@ -149,6 +151,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
 
   if (deps.plugins) mountPlugins(app, deps.plugins.host, deps.plugins.services);
 
+  describeIdempotencyKey(app);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
     scheme: 'bearer',
@@ -164,6 +167,20 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     security: [{ bearer: [] }],
   }));
   return app;
+}
+
+/** Every authenticated POST, core or plugin, takes an Idempotency-Key (core/idempotency): the document says so. */
+function describeIdempotencyKey(app: OpenAPIHono<AppEnv>): void {
+  const header = z.string().regex(/^[\x21-\x7e]{1,255}$/).optional().openapi({
+    description: 'Send the same key (a UUID) when repeating a request whose answer was lost: the first answer comes back (header `Idempotent-Replayed: true`) and nothing is done twice. Kept 24 hours per credential.',
+    example: '3f1c9a52-8a0e-4c1e-9a7b-5e2d6f4b1c20',
+  });
+  for (const def of app.openAPIRegistry.definitions) {
+    if (def.type !== 'route') continue;
+    const route = def.route as { method: string; security?: unknown[]; request?: { headers?: unknown } };
+    if (route.method !== 'post' || (route.security && route.security.length === 0)) continue;
+    route.request = { ...route.request, headers: z.object({ 'idempotency-key': header }) };
+  }
 }
 
 /** Each running plugin's routes at /api/<id>, behind the core's auth and scope checks; and GET /api/plugins. */

@@ -3,7 +3,7 @@ import { databaseUnavailable, unavailable } from '../unavailable.ts';
 
 /** What a request is told when its transaction's COMMIT was sent but its answer never came. */
 export const OUTCOME_UNKNOWN =
-  'The connection to the database was lost while saving, so whether the change was saved is unknown; look before sending it again (a retry may save it twice)';
+  'The connection to the database was lost while saving, so whether the change was saved is unknown; look before sending it again, or send it again with the same Idempotency-Key';
 
 /**
  * The pooled postgres.js client with a bound on waiting for a connection.

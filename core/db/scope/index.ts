@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql } from 'drizzle-orm';
 import { CrmError } from '../../errors/index.ts';
 import { isUuid } from '../../ids/index.ts';
@@ -35,11 +36,41 @@ export function scope(db: Database, companyIds: CompanyScope): Scope {
   return {
     companyIds,
     allows: (companyId) => visible === null || visible.has(companyId.toLowerCase()),
-    run: (work) =>
-      db.orm.transaction((tx) =>
+    run: async (work) => {
+      const hook = commitHooks.getStore();
+      const result = await db.orm.transaction((tx) =>
         // set_config('role', …, true) is SET LOCAL ROLE; on Postgres this statement travels
         // with the work's first one (prelude.ts), so a scoped read is BEGIN, one round trip, COMMIT.
-        runAfter(db, tx as Tx, sql`select set_config('app.company_ids', ${setting}, true), set_config('role', 'crm_app', true)`, work),
-      ),
+        runAfter(db, tx as Tx, sql`select set_config('app.company_ids', ${setting}, true), set_config('role', 'crm_app', true)`, async (scoped) => {
+          const value = await work(scoped);
+          await hook?.beforeCommit(scoped);
+          return value;
+        }),
+      );
+      hook?.afterCommit?.();
+      return result;
+    },
   };
+}
+
+/** Work to join to every scoped transaction that commits within a request (see withCommitHook). */
+export interface CommitHook {
+  /** Runs last in the transaction, as crm_app: its writes commit with the work, or not at all. */
+  beforeCommit(tx: Tx): Promise<void>;
+  /** Runs once the transaction has committed. */
+  afterCommit?(): void;
+}
+
+const commitHooks = new AsyncLocalStorage<CommitHook>();
+
+/**
+ * Runs `fn` so that every scoped transaction it commits also runs `hook` just before its
+ * commit: how an Idempotency-Key is recorded atomically with the request's writes, whatever
+ * route or plugin made them.
+ *
+ * @example
+ * await withCommitHook({ beforeCommit: (tx) => recordKey(tx, key) }, () => next());
+ */
+export function withCommitHook<T>(hook: CommitHook, fn: () => Promise<T>): Promise<T> {
+  return commitHooks.run(hook, fn);
 }
