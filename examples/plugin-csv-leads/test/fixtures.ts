@@ -5,6 +5,8 @@
 export function leadsCsv(rows: number, options: { bad?: boolean } = {}): { csv: string; badLines: number[] } {
   const lines = ['Firma;CVR;Hjemmeside;Kontaktperson;E-mail;Telefon;Stilling;Noter'];
   const badLines: number[] = [];
+  // Three bad rows at the same places of any file: a tenth in, halfway, and near the end (lines 1001, 5000 and 9999 of a 10,000-row file).
+  const [badEmail, badCvr, empty] = [Math.floor(rows / 10) + 1, Math.floor(rows / 2), rows - 1];
   const firstNames = ['Mette', 'Lars', 'Sofie', 'Anders', 'Camilla', 'Jens', 'Line', 'Peter', 'Ida', 'Søren'];
   const trades = ['VVS', 'Tømrer', 'El-service', 'Maler', 'Tag', 'Kloak', 'Murer', 'Glas'];
   for (let i = 0; i < rows; i++) {
@@ -18,10 +20,10 @@ export function leadsCsv(rows: number, options: { bad?: boolean } = {}): { csv: 
     let cvrField = cvr;
     let companyField = company;
     let domainField = domain;
-    if (options.bad && line === 1001) email = 'ikke-en-email';
-    if (options.bad && line === 5000) cvrField = '1234567';
-    if (options.bad && line === 9999) [companyField, cvrField, domainField, email] = ['', '', '', ''];
-    if (options.bad && [1001, 5000, 9999].includes(line)) badLines.push(line);
+    if (options.bad && line === badEmail) email = 'ikke-en-email';
+    if (options.bad && line === badCvr) cvrField = '1234567';
+    if (options.bad && line === empty) [companyField, cvrField, domainField, email] = ['', '', '', ''];
+    if (options.bad && [badEmail, badCvr, empty].includes(line)) badLines.push(line);
     const note = i % 7 === 0 ? '"Ringer tilbage; efter 1. maj"' : '';
     lines.push([companyField, cvrField, domainField, person, email, `+45 ${20_000_000 + i}`, i % 3 ? 'Indkøb' : 'Direktør', note].join(';'));
   }
