@@ -13,7 +13,7 @@
 import { parseArgs } from 'node:util';
 import { runCrm } from '../test/support/crm-process.ts';
 import {
-  cleanKnowledgeReport, crashLoop, type CrashableServer, faultData, faultSeed, knowledgeInvariants, type KnowledgeReport, postArticles, startCrashable, type WorkloadLog,
+  cleanKnowledgeReport, crashLoop, type CrashableServer, faultData, faultSeed, knowledgeInvariants, type KnowledgeReport, postArticles, startCrashable, type WorkloadLog, workloadFor,
 } from '../test/support/faults/index.ts';
 import { percentiles } from './stats.ts';
 
@@ -88,11 +88,7 @@ async function backupWhileWriting(): Promise<void> {
   try {
     server = await startCrashable(data);
     const log: WorkloadLog<string> = { accepted: [], unknown: [] };
-    const seeding = new AbortController();
-    const seeded = postArticles(server, log, seeding.signal);
-    await new Promise((resolve) => setTimeout(resolve, 20_000));
-    seeding.abort();
-    await seeded;
+    await workloadFor(postArticles, server, log, 20_000);
 
     const latencies: number[] = [];
     const probing = new AbortController();

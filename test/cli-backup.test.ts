@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCrm } from './support/crm-process.ts';
-import { cleanKnowledgeReport, knowledgeInvariants, postArticles, startCrashable, type WorkloadLog } from './support/faults/index.ts';
+import { cleanKnowledgeReport, knowledgeInvariants, postArticles, startCrashable, type WorkloadLog, workloadFor } from './support/faults/index.ts';
 
 /**
  * Issue 15: `crm backup` copies the embedded database while the server writes to it, and
@@ -52,11 +52,7 @@ describe('crm backup and crm restore on the embedded database', { timeout: 240_0
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-backup-out-'));
     const server = await startCrashable(data);
     const log: WorkloadLog<string> = { accepted: [], unknown: [] };
-    const writes = new AbortController();
-    const writing = postArticles(server, log, writes.signal);
-    await new Promise((resolve) => setTimeout(resolve, 800));
-    writes.abort();
-    await writing;
+    await workloadFor(postArticles, server, log, 800);
     await server.stop();
 
     const file = path.join(out, 'stopped.tar.gz');

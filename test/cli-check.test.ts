@@ -14,26 +14,40 @@ function crm(args: string[], dataDir: string): ReturnType<typeof runCrm> {
   return runCrm(args, { DATA_DIR: dataDir });
 }
 
-/** A migrated data folder with one company and enough passages to fill several pages. */
-async function folderWithPassages(): Promise<{ dataDir: string; chunksFile: string }> {
+/**
+ * A migrated data folder with one company whose passages `fill` inserts (given the company id),
+ * and the file of `relation` (a table or index) in it, to damage.
+ */
+async function folderWith(relation: string, fill: string): Promise<{ dataDir: string; file: string }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-check-'));
   const db = await openDatabase({ dataDir });
   try {
     await migrate(db);
-    const chunksFile = await db.withSession(async (s) => {
+    const file = await db.withSession(async (s) => {
       const [company] = await s.query<{ id: string }>(`insert into companies (name) values ('Bager Hansen') returning id`);
-      await s.query(
-        `insert into chunks (company_id, source_type, source_id, ordinal, content, lang, tokens)
-         select $1, 'knowledge', 'a' || (g / 10), g % 10, repeat('brød og kager ', 40), 'da', 100 from generate_series(0, 999) g`,
-        [company!.id],
-      );
-      const [row] = await s.query<{ file: string }>(`select pg_relation_filepath('chunks') as file`);
+      await s.query(fill, [company!.id]);
+      const [row] = await s.query<{ file: string }>(`select pg_relation_filepath($1) as file`, [relation]);
       return row!.file;
     });
-    return { dataDir, chunksFile: path.join(dataDir, 'pglite', chunksFile) };
+    return { dataDir, file: path.join(dataDir, 'pglite', file) };
   } finally {
     await db.close();
   }
+}
+
+/** Enough passages to fill several pages of the chunks table. */
+async function folderWithPassages(): Promise<{ dataDir: string; chunksFile: string }> {
+  const { dataDir, file } = await folderWith('chunks', `insert into chunks (company_id, source_type, source_id, ordinal, content, lang, tokens)
+    select $1, 'knowledge', 'a' || (g / 10), g % 10, repeat('brød og kager ', 40), 'da', 100 from generate_series(0, 999) g`);
+  return { dataDir, chunksFile: file };
+}
+
+/** Passages with vectors, and the file of their HNSW index. */
+async function folderWithVectors(): Promise<{ dataDir: string; indexFile: string }> {
+  const { dataDir, file } = await folderWith('chunks_embedding_idx', `insert into chunks (company_id, source_type, source_id, ordinal, content, lang, tokens, embedding)
+    select $1, 'knowledge', 'a' || (g / 10), g % 10, 'brød nummer ' || g, 'da', 10,
+           (select array_agg(random())::vector(384) from generate_series(1, 384) where g >= 0) from generate_series(0, 1999) g`);
+  return { dataDir, indexFile: file };
 }
 
 describe('crm check', { timeout: 180_000 }, () => {
@@ -55,29 +69,6 @@ describe('crm check', { timeout: 180_000 }, () => {
     expect(line).toMatch(/crm reembed|crm restore/);
   });
 });
-
-/** A migrated data folder with passages that have vectors, and the file of their HNSW index. */
-async function folderWithVectors(): Promise<{ dataDir: string; indexFile: string }> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-check-'));
-  const db = await openDatabase({ dataDir });
-  try {
-    await migrate(db);
-    const indexFile = await db.withSession(async (s) => {
-      const [company] = await s.query<{ id: string }>(`insert into companies (name) values ('Bager Hansen') returning id`);
-      await s.query(
-        `insert into chunks (company_id, source_type, source_id, ordinal, content, lang, tokens, embedding)
-         select $1, 'knowledge', 'a' || (g / 10), g % 10, 'brød nummer ' || g, 'da', 10,
-                (select array_agg(random())::vector(384) from generate_series(1, 384) where g >= 0) from generate_series(0, 1999) g`,
-        [company!.id],
-      );
-      const [row] = await s.query<{ file: string }>(`select pg_relation_filepath('chunks_embedding_idx') as file`);
-      return row!.file;
-    });
-    return { dataDir, indexFile: path.join(dataDir, 'pglite', indexFile) };
-  } finally {
-    await db.close();
-  }
-}
 
 describe('crm check on a damaged vector index', { timeout: 180_000 }, () => {
   it('names the truncated HNSW index, and --repair rebuilds it', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanKnowledgeReport, crashLoop, faultData, faultSeed, knowledgeInvariants, postArticles, startCrashable } from '../support/faults/index.ts';
+import { cleanKnowledgeReport, crashLoop, faultData, faultSeed, knowledgeInvariants, postArticles, startCrashable, workloadFor } from '../support/faults/index.ts';
 
 /**
  * Issue 15: the real server killed (SIGKILL) at random moments while articles are written,
@@ -19,11 +19,7 @@ describe.each(targets)('kill -9 while writing knowledge, on $name', ({ url }) =>
     try {
       const { server, log } = await crashLoop({ start: () => startCrashable(data), workload: postArticles, cycles: CYCLES, seed, killAfterMs: [400, 2000] });
       // More writes on the recovered server, so the run always has accepted work.
-      const stop = new AbortController();
-      const writing = postArticles(server, log, stop.signal);
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      stop.abort();
-      await writing;
+      await workloadFor(postArticles, server, log, 500);
       expect(log.accepted.length, `seed ${seed}`).toBeGreaterThan(0);
       const report = await knowledgeInvariants(server, data, log);
       expect(report, `seed ${seed}`).toEqual(cleanKnowledgeReport);

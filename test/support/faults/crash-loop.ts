@@ -50,3 +50,18 @@ export async function crashLoop<T>(options: CrashLoopOptions<T>): Promise<{ serv
   }
   return { server, log, recoveryMs };
 }
+
+/**
+ * Runs `workload` against `server` for `ms` milliseconds and waits for it to end: a spell of
+ * writes before or after the faults.
+ *
+ * @example
+ * await workloadFor(postArticles, server, log, 500); // more accepted articles on the recovered server
+ */
+export async function workloadFor<T>(workload: CrashLoopOptions<T>['workload'], server: CrashableServer, log: WorkloadLog<T>, ms: number): Promise<void> {
+  const stop = new AbortController();
+  const running = workload(server, log, stop.signal);
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  stop.abort();
+  await running;
+}

@@ -6,7 +6,7 @@
  * the knowledge base's workload and invariants. Plugins test their imports, crawls and uploads
  * with the same pieces (docs/plugins.md, "Testing under faults").
  */
-export { crashLoop, type CrashLoopOptions, type WorkloadLog } from './crash-loop.ts';
+export { crashLoop, type CrashLoopOptions, type WorkloadLog, workloadFor } from './crash-loop.ts';
 export { faultData, type FaultData } from './data.ts';
 export { startDbProxy } from './db-proxy.ts';
 export { faultSeed, seededRandom } from './random.ts';
