@@ -7,6 +7,7 @@ declare module 'preact' {
     interface IntrinsicElements {
       'crm-companies': Widget & { selected?: string };
       'crm-company': Widget & { 'company-id'?: string };
+      'crm-documents': Widget & { 'company-id'?: string };
       'crm-inbox': Widget & { 'conversation-id'?: string };
       'crm-knowledge': Widget;
       'crm-search': Widget & { query?: string };

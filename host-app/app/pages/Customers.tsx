@@ -2,7 +2,7 @@ import { navigate } from '../router.ts';
 import { useWidgetEvents } from '../events.ts';
 import type { Lang, Texts } from '../texts.ts';
 
-/** Kunder: the list, and the chosen customer's overview beside it (or instead of it on a phone). */
+/** Kunder: the list, and the chosen customer's overview and documents beside it (or instead of it on a phone). */
 export function CustomersPage(props: { t: Texts; lang: Lang; id: string | undefined }) {
   const list = useWidgetEvents<HTMLElement>({ 'crm-company-select': (e) => navigate(`/kunder/${e.detail.id}`) });
   const company = useWidgetEvents<HTMLElement>({ 'crm-open': (e) => e.detail.kind === 'conversation' && navigate(`/indbakke/${e.detail.id}`) });
@@ -17,6 +17,7 @@ export function CustomersPage(props: { t: Texts; lang: Lang; id: string | undefi
           <>
             <a class="back" href="/app/kunder">{props.t.back}</a>
             <crm-company ref={company} lang={props.lang} company-id={props.id} />
+            <crm-documents lang={props.lang} company-id={props.id} />
           </>
         ) : <p class="status">{props.t.pickCustomer}</p>}
       </section>
