@@ -152,8 +152,9 @@ export async function ocrImage(file: string | Uint8Array, options: OcrOptions & 
 }
 
 /**
- * Renders one page (1-based) of a PDF file to a greyscale PNG in `dir` with pdftoppm, at `dpi`
- * (300 by default, what Tesseract reads best), and returns the PNG's path; the caller removes it.
+ * Renders one page (1-based) of a PDF file to a PNG in `dir` with pdftoppm, at `dpi` (300 by
+ * default, what Tesseract reads best), and returns the PNG's path; the caller removes it. It asks
+ * for greyscale (`-gray`), though poppler 22 writes RGB PNGs regardless.
  *
  * @example
  * const png = await renderPdfPage('/tmp/x/in.pdf', 3, { dir: '/tmp/x', timeoutMs: 60_000 });

@@ -74,7 +74,7 @@ export async function textPdf(pages: string[], options: { title?: string } = {})
   return doc.save();
 }
 
-/** Renders every page of a PDF to greyscale PNGs at `dpi`, in page order. */
+/** Renders every page of a PDF to PNGs at `dpi`, in page order (`-gray` is asked for; poppler 22 writes RGB anyway). */
 async function renderPages(pdf: Uint8Array, dpi: number): Promise<Uint8Array[]> {
   return inTempDir(async (dir) => {
     await writeFile(join(dir, 'in.pdf'), pdf);
@@ -87,7 +87,7 @@ async function renderPages(pdf: Uint8Array, dpi: number): Promise<Uint8Array[]> 
 }
 
 /**
- * A scanned PDF: each page is only a picture of the rendered text (200 dpi greyscale), with no
+ * A scanned PDF: each page is only a picture of the rendered text (200 dpi), with no
  * text layer at all, as a scanner or a phone app makes it. Needs pdftoppm (poppler-utils).
  *
  * @example
@@ -122,7 +122,7 @@ export async function mixedPdf(pages: Array<{ text: string } | { scan: string }>
 }
 
 /**
- * A PNG scan of one page of text (200 dpi greyscale, A4), for image OCR. Needs pdftoppm.
+ * A PNG scan of one page of text (200 dpi, A4), for image OCR. Needs pdftoppm.
  *
  * @example
  * const png = await scanPng('Kvittering for betaling\nTak for din ordre');
@@ -133,8 +133,8 @@ export async function scanPng(text: string): Promise<Uint8Array> {
 }
 
 /**
- * A PDF encrypted with AES-256 that needs `password` to open (qpdf; the owner password is a
- * different, fixed one).
+ * A PDF encrypted with AES-256 that needs `password` to open (qpdf), with copying and changes
+ * forbidden. An empty password gives a PDF anyone can open that is still encrypted.
  *
  * @example
  * const bytes = await encryptedPdf(['Fortrolig kontrakt'], 'hemmelig');
@@ -143,7 +143,8 @@ export async function encryptedPdf(pages: string[], password: string): Promise<U
   const plain = await textPdf(pages);
   return inTempDir(async (dir) => {
     await writeFile(join(dir, 'in.pdf'), plain);
-    await run('qpdf', ['--encrypt', password, `${password}-owner`, '256', '--', join(dir, 'in.pdf'), join(dir, 'out.pdf')]);
+    // Copying and changing the text are forbidden too, as a "protected" PDF from an office usually has it.
+    await run('qpdf', ['--encrypt', password, `owner-${password}`, '256', '--extract=n', '--modify=none', '--', join(dir, 'in.pdf'), join(dir, 'out.pdf')]);
     return new Uint8Array(await readFile(join(dir, 'out.pdf')));
   });
 }
