@@ -39,6 +39,9 @@ export class CrmDocuments extends CrmElement {
       .upload progress { grid-column: 1 / -1; width: 100%; height: 8px; accent-color: var(--_accent); }
       .upload .name, .doc .name { overflow-wrap: anywhere; font-weight: 600; }
       .upload[data-state='failed'] { border-color: var(--_danger); }
+      .upload[data-state='failed'] progress { accent-color: var(--_danger); }
+      .detail select, .filters :is(select, input) { width: 100%; }
+      .doc .badge { white-space: normal; overflow-wrap: anywhere; }
       .upload .problem { grid-column: 1 / -1; color: var(--_danger); margin: 0; font-size: 0.9em; }
       .upload[data-state='done'] .state, .upload[data-state='duplicate'] .state { color: var(--_success); }
       .upload[data-state='failed'] .state { color: var(--_danger); }
@@ -118,6 +121,8 @@ export class CrmDocuments extends CrmElement {
   private batch: Upload[] = [];
   private queue: UploadQueue;
   private dragDepth = 0;
+  /** The newest list request: an older answer arriving late (before sign-in, other filters) is dropped. */
+  private loadNo = 0;
 
   constructor() {
     super();
@@ -192,10 +197,11 @@ export class CrmDocuments extends CrmElement {
   private async load(more: boolean): Promise<void> {
     const id = this.companyId!;
     const filters = this.filters;
+    const no = ++this.loadNo;
     this.loading = true;
     try {
       const page = await listDocuments(this.client, id, filters, more ? this.cursor : null);
-      if (id !== this.companyId || JSON.stringify(filters) !== JSON.stringify(this.filters)) return;
+      if (no !== this.loadNo) return;
       this.docs = more ? [...this.docs, ...page.items.filter((d) => !this.docs.some((o) => o.id === d.id))] : page.items;
       this.cursor = page.next_cursor;
       this.error = undefined;
@@ -203,14 +209,14 @@ export class CrmDocuments extends CrmElement {
       this.disabled = false;
       this.schedule();
     } catch (error) {
-      if (id !== this.companyId) return;
+      if (no !== this.loadNo) return;
       // A CRM without the documents plugin: its routes are not there.
       if (error instanceof CrmApiError && error.status === 404 && !(error.problem.detail ?? '').toLowerCase().includes('compan')) {
         this.disabled = true;
         this.hidden = true;
       } else this.error = error;
     } finally {
-      this.loading = false;
+      if (no === this.loadNo) this.loading = false;
     }
   }
 
@@ -522,9 +528,9 @@ export class CrmDocuments extends CrmElement {
           </select></label>
         <label class="grow">${t.visibility}
           <select name="visibility" part="visibility-select" ?disabled=${this.busy} @change=${(e: Event) => this.change(d, { visibility: (e.target as HTMLSelectElement).value as Visibility })}>
-            <option value="internal" ?selected=${d.visibility === 'internal'}>${t.internal} (${t.internalHint})</option>
-            <option value="public" ?selected=${d.visibility === 'public'}>${t.public} (${t.publicHint})</option>
-          </select></label>
+            <option value="internal" ?selected=${d.visibility === 'internal'}>${t.internal}</option>
+            <option value="public" ?selected=${d.visibility === 'public'}>${t.public}</option>
+          </select><span class="small muted">${d.visibility === 'public' ? t.publicHint : t.internalHint}</span></label>
       </div>
       <div class="row">
         ${d.category === 'unsure' && d.suggested_category ? html`<button type="button" part="accept-suggestion" ?disabled=${this.busy} @click=${() => this.change(d, { category: d.suggested_category! })}>${t.useSuggestion}: ${categoryName(d.suggested_category, lang)}</button>` : nothing}
