@@ -11,8 +11,11 @@ const BLOCK = new Set([
   'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'form', 'fieldset', 'address', 'figure', 'figcaption', 'details', 'summary',
   'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'table', 'pre', 'blockquote', 'hr', 'center', 'body', 'html', 'caption', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot',
 ]);
-/** Page furniture the fallback (when Readability finds no article) leaves out. */
-const FURNITURE = 'script, style, noscript, template, nav, aside, form, [role=navigation], [role=banner], [role=contentinfo], [aria-hidden=true]';
+/**
+ * Page furniture left out before looking for the main text. Not `form`: ASP.NET pages wrap the
+ * whole page in one.
+ */
+const FURNITURE = 'script, style, noscript, template, nav, aside, [role=navigation], [role=banner], [role=contentinfo], [aria-hidden="true"]';
 
 // linkedom's DOM is structurally the browser's; the small shape used here keeps the types honest.
 interface El {
@@ -171,15 +174,20 @@ export function htmlToMarkdown(html: string): string {
 export function htmlMainText(html: string): { title: string | null; text: string; source: 'readability' | 'page' } {
   const doc = parse(html);
   const title = (doc.querySelector('title')?.textContent ?? '').replace(/\s+/g, ' ').trim() || null;
+  const clean = (d: ReturnType<typeof parse>) => {
+    for (const el of Array.from(d.documentElement.querySelectorAll(FURNITURE))) el.remove();
+    for (const el of Array.from(d.documentElement.querySelectorAll('body > header, body > footer'))) el.remove();
+    return d;
+  };
   let article: ReturnType<Readability['parse']> = null;
   try {
-    article = new Readability(parse(html) as unknown as Document, { charThreshold: 200 }).parse();
+    // Readability gets the page without its furniture too: on a short page it keeps a menu.
+    article = new Readability(clean(parse(html)) as unknown as Document, { charThreshold: 200 }).parse();
   } catch {
     // A page Readability cannot walk is read by the fallback below.
   }
+  clean(doc);
   const main = doc.querySelector('main, [role=main], article') ?? doc.body ?? doc.documentElement;
-  for (const el of Array.from(main.querySelectorAll(FURNITURE))) el.remove();
-  for (const el of Array.from(main.querySelectorAll('body > header, body > footer'))) el.remove();
   const page = render(main).join('\n\n');
   const found = article?.content ? htmlToMarkdown(article.content) : '';
   const heading = /^#+ (.+)$/m.exec(found || page)?.[1] ?? null;
