@@ -4,12 +4,13 @@
  */
 import { runApiBench } from './api.ts';
 import { runChatBench } from './chat.ts';
+import { runDocumentsClassifyBench } from './documents-classify.ts';
 import { runFaultsBench } from './faults.ts';
 import { runLoadBench } from './load.ts';
 import { runSearchBench } from './search.ts';
 import { runRetrievalBench } from './retrieval.ts';
 
-const BENCHES: Record<string, () => Promise<void>> = { api: runApiBench, chat: runChatBench, faults: runFaultsBench, load: () => runLoadBench(), retrieval: runRetrievalBench, search: runSearchBench };
+const BENCHES: Record<string, () => Promise<void>> = { api: runApiBench, chat: runChatBench, 'documents-classify': runDocumentsClassifyBench, faults: runFaultsBench, load: () => runLoadBench(), retrieval: runRetrievalBench, search: runSearchBench };
 
 const name = process.argv[2] ?? 'api';
 const bench = BENCHES[name];
