@@ -90,6 +90,7 @@ export class CrmDocuments extends CrmElement {
     uploadNotice: { state: true },
     dragging: { state: true },
     busy: { state: true },
+    loaded: { state: true },
   };
 
   declare companyId: string | undefined;
@@ -112,6 +113,8 @@ export class CrmDocuments extends CrmElement {
   declare uploadNotice: string;
   declare dragging: boolean;
   declare busy: boolean;
+  /** The first list has come: until then only "loading" shows (a CRM without the plugin hides the widget). */
+  declare loaded: boolean;
 
   private cursor: string | null = null;
   private loadedFor = '';
@@ -139,6 +142,7 @@ export class CrmDocuments extends CrmElement {
     this.uploadNotice = '';
     this.dragging = false;
     this.busy = false;
+    this.loaded = false;
     this.queue = this.makeQueue();
   }
 
@@ -185,6 +189,8 @@ export class CrmDocuments extends CrmElement {
       this.loadedFor = key;
       this.selected = undefined;
       this.sections = undefined;
+      this.docs = [];
+      this.cursor = null;
       void this.load(false);
     }
     super.willUpdate(changed);
@@ -205,6 +211,7 @@ export class CrmDocuments extends CrmElement {
       this.docs = more ? [...this.docs, ...page.items.filter((d) => !this.docs.some((o) => o.id === d.id))] : page.items;
       this.cursor = page.next_cursor;
       this.error = undefined;
+      this.loaded = true;
       if (this.disabled) this.hidden = false;
       this.disabled = false;
       this.schedule();
@@ -214,7 +221,10 @@ export class CrmDocuments extends CrmElement {
       if (error instanceof CrmApiError && error.status === 404 && !(error.problem.detail ?? '').toLowerCase().includes('compan')) {
         this.disabled = true;
         this.hidden = true;
-      } else this.error = error;
+      } else {
+        this.error = error;
+        this.loaded = true;
+      }
     } finally {
       if (no === this.loadNo) this.loading = false;
     }
@@ -398,6 +408,7 @@ export class CrmDocuments extends CrmElement {
     const lang = this.language;
     const t = TEXTS[lang];
     if (this.disabled) return html`<p class="status" part="disabled">${t.disabled}</p>`;
+    if (!this.loaded) return this.status({ loading: true, emptyText: '' });
     const doc = this.docs.find((d) => d.id === this.selected);
     const filtered = Boolean(this.category || this.docStatus || this.q.trim());
     return html`<section part="base" aria-labelledby="docs-title">
