@@ -16,15 +16,20 @@ async function failure(promise: Promise<unknown>): Promise<ExtractionError> {
 }
 
 /** A workbook written by hand the way other producers do: inline strings, rich text, booleans, no `r` on cells, the 1904 date system. */
-function handMadeXlsx(): Uint8Array {
+function handMadeXlsx(workbookPart = 'xl/workbook.xml'): Uint8Array {
+  const folder = workbookPart.slice(0, workbookPart.lastIndexOf('/') + 1);
+  const file = workbookPart.slice(folder.length);
   const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
   return zipSync({
     '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
-    'xl/workbook.xml': strToU8(`<?xml version="1.0"?><x:workbook ${ns.replace('xmlns=', 'xmlns:x=')}><x:workbookPr date1904="1"/><x:sheets><x:sheet name="Tilbud &amp; ordre" sheetId="1" r:id="rId7"/></x:sheets></x:workbook>`),
-    'xl/_rels/workbook.xml.rels': strToU8('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId7" Type="worksheet" Target="worksheets/data.xml"/></Relationships>'),
-    'xl/sharedStrings.xml': strToU8(`<?xml version="1.0"?><sst ${ns}><si><r><rPr><b/></rPr><t>Fed</t></r><r><t xml:space="preserve"> og tynd</t></r></si><si><t>Beløb</t></si></sst>`),
-    'xl/styles.xml': strToU8(`<?xml version="1.0"?><styleSheet ${ns}><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy\\ hh:mm"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="9"/></cellXfs></styleSheet>`),
-    'xl/worksheets/data.xml': strToU8(
+    '_rels/.rels': strToU8(`<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/${workbookPart}"/></Relationships>`),
+    [workbookPart]: strToU8(`<?xml version="1.0"?><x:workbook ${ns.replace('xmlns=', 'xmlns:x=')}><x:workbookPr date1904="1"/><x:sheets><x:sheet name="Tilbud &amp; ordre" sheetId="1" r:id="rId7"/></x:sheets></x:workbook>`),
+    [`${folder}_rels/${file}.rels`]: strToU8(
+      '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId7" Type="worksheet" Target="worksheets/data.xml"/><Relationship Id="rId8" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="../shared/strings.xml"/></Relationships>',
+    ),
+    [`${folder}styles.xml`]: strToU8(`<?xml version="1.0"?><styleSheet ${ns}><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy\\ hh:mm"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="9"/></cellXfs></styleSheet>`),
+    'shared/strings.xml': strToU8(`<?xml version="1.0"?><sst ${ns}><si><r><rPr><b/></rPr><t>Fed</t></r><r><t xml:space="preserve"> og tynd</t></r></si><si><t>Beløb</t></si></sst>`),
+    [`${folder}worksheets/data.xml`]: strToU8(
       `<?xml version="1.0"?><worksheet ${ns}><sheetData>` +
         '<row><c t="s"><v>0</v></c><c t="s"><v>1</v></c><c t="inlineStr"><is><t>Godkendt</t></is></c><c><v>x</v></c></row>' +
         '<row><c t="inlineStr"><is><r><t>Rich </t></r><r><t>inline</t></r></is></c><c><v>1234.5</v></c><c t="b"><v>1</v></c><c s="1"><v>0.5</v></c></row>' +
@@ -65,8 +70,8 @@ describe('extractXlsx', () => {
     expect(sheets[0]).toMatchObject({ name: 'Priser', rows: 4, columns: 4, rowNumbers: [1, 2, 3, 5] });
   });
 
-  it('reads rich text, inline strings, booleans, formulas, percent, custom date formats and the 1904 system', async () => {
-    const result = await extractXlsx(handMadeXlsx(), options());
+  it.each(['xl/workbook.xml', 'excel/book.xml'])('reads rich text, inline strings, booleans, formulas, percent, custom date formats and the 1904 system (workbook at %s)', async (part) => {
+    const result = await extractXlsx(handMadeXlsx(part), options());
     expect(result.sections).toHaveLength(1);
     expect(result.sections[0]!.anchor).toBe('sheet=Tilbud & ordre');
     expect(result.sections[0]!.text.split('\n')).toEqual([

@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { markdownTable } from './text.ts';
 import { ExtractionError, type Extraction, type ExtractOptions, type Section } from './types.ts';
-import { refuseCompoundFile, unzipGuarded } from './zip.ts';
+import { guardZip, inflateEntry, refuseCompoundFile } from './zip.ts';
 
 /** Rows and columns kept per sheet: enough for any price list, bounded for a machine-written dump. */
 export const MAX_SHEET_ROWS = 10_000;
@@ -175,14 +175,29 @@ function sheetRows(sheet: Node, ctx: Context): { rows: Map<number, string[]>; wi
   return { rows, width };
 }
 
-/** Where each sheet's XML is, from the workbook's relationships (`rId3` → `xl/worksheets/sheet3.xml`). */
-function sheetTargets(rels: Node): Map<string, string> {
-  const targets = new Map<string, string>();
-  for (const r of list((rels.Relationships as Node | undefined)?.Relationship)) {
-    const target = String(r['@_Target'] ?? '');
-    targets.set(String(r['@_Id']), target.startsWith('/') ? target.slice(1) : `xl/${target}`.replace(/\/\.\//g, '/'));
+/** The folder of a part (`xl/workbook.xml` → `xl/`), against which its relationships resolve. */
+const folderOf = (part: string) => part.slice(0, part.lastIndexOf('/') + 1);
+
+/** A relationship's target as a part name: absolute (`/xl/…`) or relative to the source's folder. */
+function resolve(folder: string, target: string): string {
+  const parts: string[] = [];
+  for (const piece of (target.startsWith('/') ? target.slice(1) : folder + target).split('/')) {
+    if (piece === '..') parts.pop();
+    else if (piece !== '.' && piece !== '') parts.push(piece);
   }
-  return targets;
+  return parts.join('/');
+}
+
+/** The relationships of a part by id (`rId3` → `xl/worksheets/sheet3.xml`), from its `_rels/….rels`. */
+function relationships(rels: Node, folder: string): { byId: Map<string, string>; byType: Map<string, string> } {
+  const byId = new Map<string, string>();
+  const byType = new Map<string, string>();
+  for (const r of list((rels.Relationships as Node | undefined)?.Relationship)) {
+    const target = resolve(folder, String(r['@_Target'] ?? ''));
+    byId.set(String(r['@_Id']), target);
+    byType.set(String(r['@_Type'] ?? '').replace(/^.*\//, ''), target);
+  }
+  return { byId, byType };
 }
 
 /**
@@ -197,14 +212,25 @@ function sheetTargets(rels: Node): Map<string, string> {
  */
 export async function extractXlsx(bytes: Uint8Array, options: ExtractOptions): Promise<Extraction> {
   refuseCompoundFile(bytes, options.name);
-  const files = unzipGuarded(bytes, options, (n) => n.startsWith('xl/') && n.endsWith('.xml') || n.endsWith('.rels'));
-  const workbookXml = files.get('xl/workbook.xml');
-  if (!workbookXml) throw new ExtractionError('corrupt', `${options.name} is a zip but not an Excel workbook (no xl/workbook.xml)`);
-  const workbook = (parseXml(workbookXml, 'workbook.xml', options.name).workbook ?? {}) as Node;
-  const targets = sheetTargets(parseXml(files.get('xl/_rels/workbook.xml.rels'), 'workbook.xml.rels', options.name));
+  const entries = new Map(guardZip(bytes, options).map((e) => [e.name, e]));
+  // Each part is inflated only when needed, never to more than it declares (see zip.ts).
+  const read = (part: string) => {
+    const entry = entries.get(part);
+    return entry ? inflateEntry(bytes, entry, options.name) : undefined;
+  };
+  // The workbook is where the package's root relationships say (almost always xl/workbook.xml).
+  const root = relationships(parseXml(read('_rels/.rels'), '_rels/.rels', options.name), '');
+  const main = root.byType.get('officeDocument') ?? 'xl/workbook.xml';
+  const workbookXml = read(main);
+  if (!workbookXml) throw new ExtractionError('corrupt', `${options.name} is a zip but not an Excel workbook (no ${main})`);
+  const workbook = (parseXml(workbookXml, main, options.name).workbook ?? {}) as Node;
+  const relsPart = `${folderOf(main)}_rels/${main.slice(folderOf(main).length)}.rels`;
+  const rels = relationships(parseXml(read(relsPart), relsPart, options.name), folderOf(main));
+  const sharedPart = rels.byType.get('sharedStrings') ?? `${folderOf(main)}sharedStrings.xml`;
+  const stylesPart = rels.byType.get('styles') ?? `${folderOf(main)}styles.xml`;
   const ctx: Context = {
-    shared: list((parseXml(files.get('xl/sharedStrings.xml'), 'sharedStrings.xml', options.name).sst as Node | undefined)?.si).map(richText),
-    styles: cellStyles(parseXml(files.get('xl/styles.xml'), 'styles.xml', options.name)),
+    shared: list((parseXml(read(sharedPart), sharedPart, options.name).sst as Node | undefined)?.si).map(richText),
+    styles: cellStyles(parseXml(read(stylesPart), stylesPart, options.name)),
     date1904: ['1', 'true'].includes(String((workbook.workbookPr as Node | undefined)?.['@_date1904'] ?? '')),
   };
 
@@ -214,8 +240,8 @@ export async function extractXlsx(bytes: Uint8Array, options: ExtractOptions): P
   for (const [i, entry] of declared.entries()) {
     options.signal?.throwIfAborted();
     const name = String(entry['@_name'] ?? `Sheet${i + 1}`);
-    const target = targets.get(String(entry['@_id'] ?? '')) ?? `xl/worksheets/sheet${i + 1}.xml`;
-    const xml = files.get(target);
+    const target = rels.byId.get(String(entry['@_id'] ?? '')) ?? `${folderOf(main)}worksheets/sheet${i + 1}.xml`;
+    const xml = read(target);
     if (!xml) continue; // a chart sheet or a dialog sheet: no cells
     const { rows, width } = sheetRows(parseXml(xml, target, name), ctx);
     if (rows.size === 0) continue;
