@@ -1,5 +1,5 @@
 import { PDFDocument } from 'pdf-lib';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { encryptedPdf, mixedPdf, scannedPdf, textPdf, truncatedPdf } from '../testing/pdf.ts';
 import { resetOcrCache } from './ocr.ts';
 import { extractPdf, pageText } from './pdf.ts';
@@ -88,9 +88,9 @@ describe('text layer', () => {
 
 describe('damaged and protected files', () => {
   const unhandled: unknown[] = [];
-  beforeAll(() => {
-    process.on('unhandledRejection', (reason) => void unhandled.push(reason));
-  });
+  const collect = (reason: unknown) => void unhandled.push(reason);
+  beforeAll(() => void process.on('unhandledRejection', collect));
+  afterAll(() => void process.off('unhandledRejection', collect));
 
   it('says a password-protected PDF is encrypted', async () => {
     const error = await failure(extractPdf(await encryptedPdf(['Fortrolig kontrakt om leverancer'], 'hemmelig'), options()));
