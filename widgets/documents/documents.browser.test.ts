@@ -10,7 +10,7 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, FileChooser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWidgets } from '../../scripts/build-widgets.ts';
 import { launch, SKIP_BROWSER, watch } from '../chat/test/support/browser.ts';
@@ -175,6 +175,9 @@ describe.skipIf(SKIP_BROWSER)('<crm-documents> in Chromium (fake documents API)'
 
   it('takes dropped files (a duplicate answers with the existing document), filters by category, status and text, in English', { timeout: T }, async () => {
     const { page, problems } = await visit('en');
+    // Listening from the start: the file chooser is intercepted by the time Enter opens it.
+    const choosers: FileChooser[] = [];
+    page.on('filechooser', (c) => choosers.push(c));
     const widget = page.locator('crm-documents');
     await widget.locator('[part=document]').first().waitFor();
     const dropzone = widget.locator('[part=dropzone]');
@@ -211,7 +214,11 @@ describe.skipIf(SKIP_BROWSER)('<crm-documents> in Chromium (fake documents API)'
     await widget.getByLabel('Search the documents').fill('');
     await expect.poll(() => widget.locator('[part=document]').count()).toBeGreaterThan(2);
 
-    // The keyboard: the file button is reachable and opens the chooser; a document opens with Enter and Escape closes it.
+    // The keyboard: the file button opens the chooser with Enter; a document opens with Enter and Escape closes it.
+    await widget.getByRole('button', { name: 'Choose files' }).focus();
+    expect(await page.evaluate(() => document.querySelector('crm-documents')!.shadowRoot!.activeElement?.getAttribute('part'))).toBe('choose');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => choosers.map((c) => c.isMultiple())).toEqual([true]);
     await widget.locator('[part=document] button.name').filter({ hasText: 'Mødenoter.txt' }).focus();
     await page.keyboard.press('Enter');
     await widget.locator('[part=section]').first().waitFor();

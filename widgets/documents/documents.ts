@@ -123,6 +123,8 @@ export class CrmDocuments extends CrmElement {
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private batch: Upload[] = [];
   private queue: UploadQueue;
+  /** The company and visibility each file was chosen for (the page may move on while it waits). */
+  private readonly target = new WeakMap<File, { companyId: string; visibility: Visibility }>();
   private dragDepth = 0;
   /** The newest list request: an older answer arriving late (before sign-in, other filters) is dropped. */
   private loadNo = 0;
@@ -148,7 +150,7 @@ export class CrmDocuments extends CrmElement {
 
   private makeQueue(): UploadQueue {
     return new UploadQueue(
-      (file, onProgress) => uploadFile(this.client, file, { companyId: this.companyId!, visibility: this.visibility, onProgress }),
+      (file, onProgress) => uploadFile(this.client, file, { ...this.target.get(file)!, onProgress }),
       (upload) => this.uploadChanged(upload),
       3,
     );
@@ -272,6 +274,7 @@ export class CrmDocuments extends CrmElement {
   private addFiles(files: FileList | File[] | null | undefined): void {
     const list = [...(files ?? [])];
     if (!list.length || !this.companyId) return;
+    for (const file of list) this.target.set(file, { companyId: this.companyId, visibility: this.visibility });
     this.uploadNotice = '';
     this.batch.push(...this.queue.add(list));
   }
