@@ -556,6 +556,9 @@ export interface ContactStore {
  *
  * @example
  * await store.passages.index({ sourceType: 'web_page', sourceId: url, url, title, visibility: 'public', text: markdown, format: 'markdown' });
+ * // A paged file: one section per page, each passage keeps its page's anchor (SearchHit.anchor 'page=3').
+ * await store.passages.index({ sourceType: 'document', sourceId: docId, title: 'Tilbud.pdf', visibility: 'internal',
+ *   sections: pages.map((p) => ({ anchor: `page=${p.number}`, heading: `Side ${p.number}`, text: p.text })) });
  */
 export interface PassageStore {
   index(input: {
@@ -564,8 +567,11 @@ export interface PassageStore {
     visibility: 'public' | 'internal';
     title?: string;
     url?: string;
-    text: string;
+    /** The whole text; or give `sections`. */
+    text?: string;
     format?: 'markdown' | 'text';
+    /** Parts with their place (pages, sheets), chunked one by one: no passage spans two, each keeps its `anchor`. */
+    sections?: { text: string; anchor: string; heading?: string; format?: 'markdown' | 'text' }[];
   }): Promise<{ passages: number }>;
   remove(source: { sourceType: string; sourceId: string }): Promise<{ passages: number }>;
 }
@@ -802,15 +808,25 @@ export interface LlmService extends Omit<LlmProvider, 'id' | 'model'> {
 }
 
 /**
- * Files per company (uploads, crawled pages, attachments), stored in the database.
+ * Files per company (uploads, crawled pages, attachments). The bytes go to the configured
+ * store (BLOB_STORE: a folder under DATA_DIR by default, or Supabase Storage); which company a
+ * file belongs to is kept in the database under row level security, so a company's files are
+ * reached only in its scope. `write` streams: nothing is whole in memory, and a stream over
+ * `maxBytes` is refused while it arrives (`payload_too_large`, nothing kept).
  *
  * @example
- * await ctx.blobs.forCompany(companyId).put('leads.csv', bytes, { contentType: 'text/csv' });
+ * const blobs = ctx.blobs.forCompany(companyId);
+ * const { sha256, head } = await blobs.write(`${docId}/tilbud.pdf`, request.body!, { contentType: 'application/pdf', maxBytes: 50 << 20 });
+ * const file = await blobs.read(`${docId}/tilbud.pdf`); // file.stream is a ReadableStream
  */
 export interface BlobService {
   forCompany(companyId: CompanyId): {
+    /** Streams bytes in (default limit 50 MB); `head` is the first 4 KB, for sniffing the type. */
+    write(key: string, data: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>, options?: { contentType?: string; maxBytes?: number; signal?: AbortSignal }): Promise<{ key: string; size: number; sha256: string; head: Uint8Array }>;
     put(key: string, data: Uint8Array, options?: { contentType?: string }): Promise<{ key: string; size: number; sha256: string }>;
+    /** The whole file in memory: for small files; use `read` to stream. */
     get(key: string): Promise<{ data: Uint8Array; contentType: string; size: number } | null>;
+    read(key: string): Promise<{ stream: ReadableStream<Uint8Array>; contentType: string; size: number; sha256: string } | null>;
     delete(key: string): Promise<boolean>;
     list(prefix?: string): Promise<{ key: string; size: number; contentType: string }[]>;
   };

@@ -68,6 +68,9 @@ const envSchema = z.object({
   DB_LONG_STATEMENT_TIMEOUT_MS: ms(0, 'must be a whole number of milliseconds (0 = no limit)').default(600_000),
   DEMO: z.enum(['true', 'false'], { error: 'must be true or false' }).default('true'),
   SHUTDOWN_TIMEOUT_MS: ms(0, 'must be a whole number of milliseconds').default(10_000),
+  BLOB_STORE: z.enum(['folder', 'supabase'], { error: 'must be folder or supabase' }).default('folder'),
+  BLOB_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9._-]{1,62}$/, 'must be a bucket name (lower-case letters, digits, dots, dashes)').default('crm-blobs'),
+  SUPABASE_SERVICE_ROLE_KEY: z.string().min(20, "must be the project's service_role key").optional(),
 });
 
 /** Validated configuration of a running core. */
@@ -108,6 +111,11 @@ export interface Config {
   db: { connectMs: number; acquireMs: number; statementMs: number; longStatementMs: number };
   /** How long a SIGTERM waits for requests and jobs to finish before closing the database anyway (SHUTDOWN_TIMEOUT_MS). */
   shutdownTimeoutMs: number;
+  /**
+   * Where files (blobs) are kept (BLOB_STORE): `folder` is `<dataDir>/blobs`; `supabase` is the
+   * bucket BLOB_BUCKET of SUPABASE_URL, written with SUPABASE_SERVICE_ROLE_KEY.
+   */
+  blobs: { store: 'folder'; folder: string } | { store: 'supabase'; url: string; serviceKey: string; bucket: string };
 }
 
 /**
@@ -139,10 +147,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new CrmError('bad_request', 'Invalid configuration: LLM_PROVIDER is openai but OPENAI_API_KEY is unset (servers that need no key accept any placeholder)');
   }
   const issuer = e.SUPABASE_URL ? new URL('/auth/v1', e.SUPABASE_URL).toString() : undefined;
+  if (e.BLOB_STORE === 'supabase' && !(e.SUPABASE_URL && e.SUPABASE_SERVICE_ROLE_KEY)) {
+    throw new CrmError('bad_request', 'Invalid configuration: BLOB_STORE is supabase but SUPABASE_URL or SUPABASE_SERVICE_ROLE_KEY is unset');
+  }
+  const dataDir = path.resolve(cwd, e.DATA_DIR);
   return {
     port: e.PORT,
     host: e.HOST,
-    dataDir: path.resolve(cwd, e.DATA_DIR),
+    dataDir,
     databaseUrl: e.DATABASE_URL,
     corsOrigins: e.CORS_ORIGINS,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
@@ -157,6 +169,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demo: e.DEMO === 'true',
     db: { connectMs: e.DB_CONNECT_TIMEOUT_MS, acquireMs: e.DB_ACQUIRE_TIMEOUT_MS, statementMs: e.DB_STATEMENT_TIMEOUT_MS, longStatementMs: e.DB_LONG_STATEMENT_TIMEOUT_MS },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    blobs: e.BLOB_STORE === 'supabase'
+      ? { store: 'supabase', url: e.SUPABASE_URL!, serviceKey: e.SUPABASE_SERVICE_ROLE_KEY!, bucket: e.BLOB_BUCKET }
+      : { store: 'folder', folder: path.join(dataDir, 'blobs') },
   };
 }
 
@@ -166,7 +181,7 @@ function describe(issue: z.core.$ZodIssue): string {
 }
 
 /** Variables whose values never appear in an error message. */
-const SECRETS = new Set(['SUPABASE_JWT_SECRET', 'OPENAI_API_KEY']);
+const SECRETS = new Set(['SUPABASE_JWT_SECRET', 'OPENAI_API_KEY', 'SUPABASE_SERVICE_ROLE_KEY']);
 
 /** Hides the password of a URL like postgres://user:pass@host/db. */
 function redactUrl(value: string): string {

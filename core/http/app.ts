@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { JwtVerifier } from '../auth/jwt.ts';
 import { backupRoutes } from '../backup/index.ts';
 import { idempotency } from '../idempotency/index.ts';
+import { isUpload, unlessUpload, uploadRoutes } from './uploads.ts';
 import { authenticate, requireScopeByMethod } from '../auth/middleware.ts';
 import { assertScope } from '../auth/principal.ts';
 import { createTokenService } from '../auth/issued.ts';
@@ -105,8 +106,10 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   // HSTS is sent only when PUBLIC_URL says users reach us over https (securityHeaders).
   app.use(secureHeaders({ crossOriginResourcePolicy: false, strictTransportSecurity: false }));
   app.use(securityHeaders({ publicUrl: deps.publicUrl }));
-  app.use('/api/*', unlessBodiless(bodyLimit({ maxSize: deps.maxBodyBytes, onError: () => { throw new CrmError('payload_too_large', `The request body is larger than ${deps.maxBodyBytes} bytes`); } })));
-  app.use('/api/*', unlessBodiless(requireJsonBody));
+  // File uploads (routes that declare a multipart body) stream and limit their own bodies.
+  const uploads = deps.plugins ? deps.plugins.host.routers().flatMap((p) => (p.router ? uploadRoutes(`/api/${p.id}`, p.router.openAPIRegistry.definitions) : [])) : [];
+  app.use('/api/*', unlessBodiless(unlessUpload(uploads, bodyLimit({ maxSize: deps.maxBodyBytes, onError: () => { throw new CrmError('payload_too_large', `The request body is larger than ${deps.maxBodyBytes} bytes`); } }))));
+  app.use('/api/*', unlessBodiless(unlessUpload(uploads, requireJsonBody)));
   // Plugins' public routes (a website's visitors) answer before CORS_ORIGINS and authentication
   // are applied: they answer their own preflights, for the origins their sites allow.
   if (deps.plugins) mountPublicPluginRoutes(app, deps.plugins.host);
@@ -114,7 +117,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   // Signing in needs no credentials yet.
   app.route('/api/auth', signinRoutes({ db: deps.db, tokens, limiter, supabase: deps.supabase ?? {} }));
   app.use('/api/*', authenticate({ db: deps.db, jwt: deps.jwt, tokens }));
-  app.use('/api/*', idempotency(deps.db.orm));
+  app.use('/api/*', idempotency(deps.db.orm, { streamed: (c) => isUpload(uploads, c.req.method, c.req.path, c.req.header('content-type')) }));
 
   app.route('/', healthRoutes(deps.db));
   app.route('/widgets', widgetRoutes(deps.widgetsDir ?? path.join(PACKAGE_ROOT, 'dist', 'widgets')));

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { withCommitHook } from '../db/scope/index.ts';
 import type { Orm } from '../db/types.ts';
 import { CrmError } from '../errors/index.ts';
@@ -21,11 +21,12 @@ const KEY = /^[\x21-\x7e]{1,255}$/;
  * (a crash in between, or an answer over 256 KB) is refused with 409 and told to look instead;
  * one with the same key but another method, path or body is refused with 422; two at once
  * commit once (the second gets 409). Keys belong to the credential's actor and last 24 hours.
+ * `streamed` says which requests are uploads whose body must not be read here.
  *
  * @example
  * app.use('/api/*', idempotency(db.orm)); // after authentication
  */
-export function idempotency(orm: Orm): MiddlewareHandler<AppEnv> {
+export function idempotency(orm: Orm, options: { streamed?: (c: Context<AppEnv>) => boolean } = {}): MiddlewareHandler<AppEnv> {
   let requests = 0;
   return async (c, next) => {
     const key = c.req.header('idempotency-key');
@@ -33,7 +34,9 @@ export function idempotency(orm: Orm): MiddlewareHandler<AppEnv> {
     if (!KEY.test(key)) throw new CrmError('bad_request', 'Idempotency-Key must be 1 to 255 visible ASCII characters (a UUID is a good key)');
     const actor = c.var.principal.actor;
     const url = new URL(c.req.url);
-    const body = await c.req.raw.clone().text();
+    // An upload is streamed, never buffered: its fingerprint is its size and type instead of
+    // its bytes (the uploaded files are deduplicated by their SHA-256 anyway).
+    const body = options.streamed?.(c) ? `streamed ${c.req.header('content-length') ?? '?'}` : await c.req.raw.clone().text();
     const fingerprint = createHash('sha256').update(`POST ${url.pathname}${url.search}\n${body}`).digest('hex');
 
     const known = await findOutcome(orm, actor, key);

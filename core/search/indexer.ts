@@ -2,11 +2,17 @@ import type { Tx } from '../db/types.ts';
 import { CrmError } from '../errors/index.ts';
 import { type ChunkSource, replaceChunks } from './chunks/store.ts';
 import type { EmbeddingProvider } from './embeddings/types.ts';
-import { chunkText } from './text/index.ts';
+import { type Chunk, chunkText } from './text/index.ts';
 
 export interface IndexInput extends Omit<ChunkSource, 'embeddingModel'> {
   text: string;
   format?: 'markdown' | 'text';
+  /**
+   * Parts of the source with their place (a PDF's pages, a workbook's sheets), chunked one by
+   * one so no passage spans two pages and every passage keeps its part's `anchor` (`page=3`);
+   * `heading` (`Side 3`) leads the passage's heading path. Used instead of `text` when given.
+   */
+  sections?: { text: string; anchor: string; heading?: string; format?: 'markdown' | 'text' }[];
 }
 
 /**
@@ -18,10 +24,10 @@ export interface IndexInput extends Omit<ChunkSource, 'embeddingModel'> {
  * await indexText(tx, embedder, { companyId, sourceType: 'knowledge', sourceId: id, visibility: 'public', title, text: body, format: 'markdown' });
  */
 export async function indexText(tx: Tx, embedder: EmbeddingProvider, input: IndexInput): Promise<number> {
-  const chunks = chunkText({ text: input.text, title: input.title ?? undefined, format: input.format ?? 'text' });
+  const chunks = input.sections ? chunkSections(input.sections, input.title ?? undefined) : chunkText({ text: input.text, title: input.title ?? undefined, format: input.format ?? 'text' });
   const vectors = chunks.length > 0 ? await embedder.embed(chunks.map((c) => passageText(input.title, c.headingPath, c.content)), 'passage') : [];
   checkVectors(embedder, vectors, chunks.length);
-  const { text: _text, format: _format, ...source } = input;
+  const { text: _text, format: _format, sections: _sections, ...source } = input;
   return replaceChunks(
     tx,
     { ...source, embeddingModel: embedder.model },
@@ -35,6 +41,20 @@ export async function indexText(tx: Tx, embedder: EmbeddingProvider, input: Inde
       embedding: vectors[i] ?? null,
     })),
   );
+}
+
+/** Each section chunked on its own; ordinals run on across them, anchors are the sections'. */
+function chunkSections(sections: NonNullable<IndexInput['sections']>, title: string | undefined): Chunk[] {
+  const chunks: Chunk[] = [];
+  for (const section of sections) {
+    for (const chunk of chunkText({ text: section.text, title, format: section.format ?? 'text' })) {
+      const [first, ...rest] = chunk.headingPath;
+      // The title stays first; the section's heading comes right after it.
+      const headingPath = section.heading ? (first === title ? [first!, section.heading, ...rest] : [section.heading, ...chunk.headingPath]) : chunk.headingPath;
+      chunks.push({ ...chunk, ordinal: chunks.length, headingPath: headingPath.filter((h): h is string => typeof h === 'string'), anchor: section.anchor });
+    }
+  }
+  return chunks;
 }
 
 /**

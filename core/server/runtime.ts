@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { createEventTypes } from '../events/types.ts';
 import type { Config } from '../config/index.ts';
 import { migrate } from '../db/migrator/index.ts';
@@ -10,6 +11,7 @@ import { createEventBus, type CoreEventBus } from '../events/bus.ts';
 import type { JobHandler, JobHandlers } from '../jobs/index.ts';
 import { createLimiter, postgresLimitStore } from '../limits/index.ts';
 import type { Logger } from '../log/index.ts';
+import { folderBackend, supabaseBackend } from '../blobs/index.ts';
 import type { HostServices } from '../plugins/context/index.ts';
 import { createPluginHost, type PluginEntry, type PluginHost } from '../plugins/host.ts';
 import { type EmbeddingProvider, ensureEmbeddingSettings, withEmbeddingCache } from '../search/embeddings/index.ts';
@@ -86,6 +88,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       eventTypes: createEventTypes(), limiter: createLimiter(postgresLimitStore(db)),
       allowPrivateFetch: options.env.CRM_FETCH_ALLOW_PRIVATE === 'true',
       shutdown: shutdown.signal,
+      blobs: blobBackend(config),
     };
     host = createPluginHost(services, { env: options.env });
 
@@ -120,4 +123,12 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
     await db.close();
     throw error;
   }
+}
+
+/** The blob store BLOB_STORE names; uploads are spooled beside a folder store (a rename saves them). */
+function blobBackend(config: Config): NonNullable<HostServices['blobs']> {
+  if (config.blobs.store === 'supabase') {
+    return { backend: supabaseBackend(config.blobs), incomingDir: path.join(config.dataDir, 'incoming') };
+  }
+  return { backend: folderBackend(config.blobs.folder), incomingDir: path.join(config.blobs.folder, '.incoming') };
 }

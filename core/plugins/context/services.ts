@@ -1,4 +1,5 @@
 import type { LlmProvider } from '../../../plugin-api.d.ts';
+import type { BlobBackend } from '../../blobs/index.ts';
 import type { Database } from '../../db/types.ts';
 import type { CoreEventBus } from '../../events/bus.ts';
 import type { EventTypes } from '../../events/types.ts';
@@ -27,6 +28,11 @@ export interface HostServices {
   limiter: Limiter;
   /** Lets `ctx.fetch` reach loopback and private networks (tests, intranet crawls). */
   allowPrivateFetch: boolean;
+  /**
+   * Where blob bytes go (BLOB_STORE): a backend, and the folder uploads are spooled into first
+   * (on the same disk as a folder backend, so saving is a rename). Absent: in the `blobs` rows.
+   */
+  blobs?: { backend: BlobBackend; incomingDir: string };
   /** Aborts when the process begins to shut down (SIGTERM): `ctx.shutdown`. */
   shutdown?: AbortSignal;
 }

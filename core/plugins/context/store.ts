@@ -113,7 +113,8 @@ function inner(services: HostServices, pluginId: string, companyId: string, tx: 
       async index(input) {
         const passages = await indexText(tx, services.embedder(), {
           companyId, sourceType: input.sourceType, sourceId: input.sourceId, visibility: input.visibility,
-          title: input.title ?? null, url: input.url ?? null, text: input.text, format: input.format ?? 'text',
+          title: input.title ?? null, url: input.url ?? null, text: input.text ?? '', format: input.format ?? 'text',
+          ...(input.sections ? { sections: checkSections(input.sections) } : {}),
         });
         return { passages };
       },
@@ -134,4 +135,11 @@ function checkContact(raw: unknown): z.infer<typeof ContactUpsert> {
   throw new CrmError('validation_failed', `Contact ${issue.path.join('.') || 'input'} ${issue.message}`, {
     issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
   });
+}
+
+/** Sections come from plugin code: checked here, so a bad one is a clear error, not a bad row. */
+function checkSections(sections: unknown): NonNullable<Parameters<typeof indexText>[2]['sections']> {
+  const parsed = z.array(z.object({ text: z.string(), anchor: z.string().min(1).max(200), heading: z.string().max(300).optional(), format: z.enum(['markdown', 'text']).optional() })).max(10_000).safeParse(sections);
+  if (!parsed.success) throw new CrmError('bad_request', `passages.index: sections must be [{ text, anchor, heading?, format? }] (${parsed.error.issues[0]?.message})`);
+  return parsed.data;
 }

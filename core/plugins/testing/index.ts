@@ -9,6 +9,8 @@
  * await host.runJobs();
  * await host.close();
  */
+import path from 'node:path';
+import { folderBackend } from '../../blobs/index.ts';
 import { createEventTypes } from '../../events/types.ts';
 import type { AnyPluginDefinition, Capability, CrmEvents, PluginDefinition } from '../../../plugin-api.d.ts';
 import { createApiKey } from '../../auth/keys.ts';
@@ -48,6 +50,8 @@ export interface TestHostOptions {
   http?: { corsOrigins?: string[]; trustProxy?: number };
   /** The embedding provider; `open-crm/testing` gives the offline default, the core alone a plain word hasher. */
   embedder?: EmbeddingProvider;
+  /** Keep blob bytes in this folder (as the server does with BLOB_STORE=folder); default in the database rows. */
+  blobFolder?: string;
 }
 
 export type { TestResponse } from './request.ts';
@@ -98,6 +102,7 @@ export async function createTestHost(options: TestHostOptions): Promise<TestHost
   const services: HostServices = {
     db, logger, bus, jobHandlers: pluginJobs, embedder: () => embedder, llm: () => host.llm(),
     onJobQueued: () => {}, eventTypes: createEventTypes(), limiter: createLimiter(postgresLimitStore(db)), allowPrivateFetch: options.allowPrivateFetch ?? true,
+    ...(options.blobFolder ? { blobs: { backend: folderBackend(options.blobFolder), incomingDir: path.join(options.blobFolder, '.incoming') } } : {}),
   };
   const host = createPluginHost(services, { env: options.env ?? {} });
   await host.start(

@@ -7,7 +7,7 @@ export interface TestResponse {
 
 /**
  * Calls a Hono app in process the way a client would: a bearer token, objects sent as JSON,
- * the answer's body parsed.
+ * the answer's body parsed; a `FormData` body goes as multipart/form-data.
  *
  * @example
  * const res = await callApp(app, 'POST', '/api/companies', { token, body: { name: 'Jensens VVS' } });
@@ -21,7 +21,9 @@ export async function callApp(
   const headers: Record<string, string> = { ...(options.headers ?? {}) };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   const init: RequestInit = { method, headers };
-  if (options.body !== undefined) {
+  if (options.body instanceof FormData) {
+    init.body = options.body; // multipart: fetch writes the boundary into the content type
+  } else if (options.body !== undefined) {
     init.body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
     headers['content-type'] ??= 'application/json';
   }
