@@ -137,7 +137,7 @@ describe.skipIf(SKIP_BROWSER)('<crm-documents> in Chromium (fake documents API)'
     expect(await detail.locator('[part=section][data-page="3"]').textContent()).toContain('Beløb i alt: 15.625,00 kr.');
     expect(await page.evaluate(() => document.querySelector('crm-documents')!.shadowRoot!.activeElement?.id)).toBe('detail-title');
     await axe(page, 'documents');
-    await page.screenshot({ path: path.join(SHOTS, 'documents.png'), fullPage: true });
+    await page.screenshot({ path: path.join(SHOTS, 'documents-fake.png'), fullPage: true });
 
     // Recategorise: the select sends a PATCH, the list shows the new category.
     await detail.getByLabel('Kategori').selectOption('invoice');
