@@ -14,11 +14,11 @@ export interface ConfiguredPlugins {
 
 /**
  * The built-ins a fresh clone runs: on the embedded default (no DATABASE_URL) without a
- * crm.config file, the website chat is on, so `npm start` shows the whole product (the demo
- * workspace's chat, the demo site). Once there is a config file, or with a real database, its
+ * crm.config file, the website chat and customer documents are on, so `npm start` shows the
+ * whole product (the demo workspace's chat and documents, the demo site). Once there is a config file, or with a real database, its
  * list is what runs: nothing is switched on behind the user's back.
  */
-export const EMBEDDED_DEFAULT_PLUGINS = ['chat'];
+export const EMBEDDED_DEFAULT_PLUGINS = ['chat', 'documents'];
 
 /**
  * What the environment and `crm.config.ts` ask this process to run: the listed plugins, plus

@@ -7,6 +7,7 @@ import { scope } from '../../core/db/scope/index.ts';
 import { rowsOf } from '../../core/db/types.ts';
 import { enqueue } from '../../core/jobs/index.ts';
 import chat from '../../plugins/chat/index.ts';
+import documents from '../../plugins/documents/index.ts';
 import { createTestDatabase, DRIVERS, type TestDatabase } from '../support/databases.ts';
 import { type Document, dateTimes, isUuidSchema, type Operation, operations, resolve, sample } from '../support/openapi.ts';
 
@@ -33,7 +34,7 @@ describe.each(DRIVERS)('the whole API on %s', (driver) => {
 
   beforeAll(async () => {
     t = await createTestDatabase(driver, { migrate: false });
-    host = await createTestHost({ plugins: [chat], database: t.db });
+    host = await createTestHost({ plugins: [chat, documents], database: t.db });
     const call = async (method: string, path: string, template: string, options: Parameters<TestHost['request']>[2] = {}) => {
       const res = await host.request(method, path, options);
       expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
@@ -61,6 +62,10 @@ describe.each(DRIVERS)('the whole API on %s', (driver) => {
     const leads = await call('GET', '/api/chat/leads', '/api/chat/leads');
     foreign.set('lead', leads.items[0].id);
     foreign.set('visitor-company', leads.items[0].company_id);
+    const upload = new FormData();
+    upload.set('company_id', beta);
+    upload.append('file', new Blob(['Tilbud på 40 meter tagrende i zink, kr. 18.000 ekskl. moms.']), 'tilbud.txt');
+    foreign.set('document', (await call('POST', '/api/documents', '/api/documents', { body: upload })).items[0].document.id);
     await host.runJobs();
     foreign.set('job', (await enqueue(t.db, 'probe.waiting', {}, { companyId: beta })).id);
     const timeline = await call('GET', `/api/companies/${beta}/timeline`, '/api/companies/{id}/timeline');
@@ -99,10 +104,18 @@ describe.each(DRIVERS)('the whole API on %s', (driver) => {
       if (param.in === 'query') query.set(param.name, value);
     }
     const bodySchema = op.requestBody?.content?.['application/json']?.schema;
+    // An upload: the id in every uuid field, and a small file.
+    const formSchema = op.requestBody?.content?.['multipart/form-data']?.schema as { properties?: Record<string, { format?: string; type?: string }> } | undefined;
+    let form: FormData | undefined;
+    if (formSchema) {
+      form = new FormData();
+      for (const [name, prop] of Object.entries(formSchema.properties ?? {})) if (prop.format === 'uuid') form.set(name, id);
+      form.append('file', new Blob(['Et kort notat.']), 'notat.txt');
+    }
     const res = await host.fetch(`${url}${query.size ? `?${query}` : ''}`, {
       method: method.toUpperCase(),
       headers: { authorization: `Bearer ${token}`, ...(bodySchema ? { 'content-type': 'application/json' } : {}), origin: ORIGIN },
-      ...(bodySchema ? { body: JSON.stringify(sample(bodySchema, doc, () => id)) } : {}),
+      ...(bodySchema ? { body: JSON.stringify(sample(bodySchema, doc, () => id)) } : form ? { body: form } : {}),
     });
     if ((res.headers.get('content-type') ?? '').includes('text/event-stream')) {
       await res.body?.cancel();
@@ -123,7 +136,8 @@ describe.each(DRIVERS)('the whole API on %s', (driver) => {
       const where = `${method.toUpperCase()} ${path}`;
       if (baseline.status >= 500) leaks.push(`${where}: ${baseline.status} for a missing id`);
       const normalize = (text: string, id: string) => text.replaceAll(id, '<id>').replace(/"request_id":"[^"]+"/, '').replace(/"instance":"[^"]+"/, '');
-      const slots = (op.parameters ?? []).some((p) => isUuidSchema(p.schema, doc)) || JSON.stringify(sample(op.requestBody?.content?.['application/json']?.schema, doc, () => missing)).includes(missing);
+      const slots = (op.parameters ?? []).some((p) => isUuidSchema(p.schema, doc)) || JSON.stringify(sample(op.requestBody?.content?.['application/json']?.schema, doc, () => missing)).includes(missing)
+        || Boolean(op.requestBody?.content?.['multipart/form-data']);
       for (const [what, id] of foreign) {
         const res = await send(method, path, op, id, restricted);
         if (!slots) {
@@ -144,7 +158,7 @@ describe.each(DRIVERS)('the whole API on %s', (driver) => {
     expect(await outsideAlpha()).toBe(before);
     // The probe reached the objects: most routes with an id answered "not found".
     expect(probed.length).toBeGreaterThan(15);
-    for (const route of ['GET /api/companies/{id}', 'DELETE /api/contacts/{id}', 'GET /api/jobs/{id}', 'POST /api/chat/conversations/{id}/reply', 'POST /api/chat/leads/{id}/confirm']) {
+    for (const route of ['GET /api/companies/{id}', 'DELETE /api/contacts/{id}', 'GET /api/jobs/{id}', 'POST /api/chat/conversations/{id}/reply', 'POST /api/chat/leads/{id}/confirm', 'POST /api/documents', 'GET /api/documents/{id}/file', 'DELETE /api/documents/{id}']) {
       expect(probed).toContain(route);
     }
   });
