@@ -51,7 +51,7 @@ export async function spool(source: AsyncIterable<Uint8Array> | Iterable<Uint8Ar
   } catch (error) {
     // The file is opened asynchronously: remove it only once the stream has closed, or an open
     // still under way would create it again after the removal.
-    const closed = new Promise((resolve) => out.once('close', resolve));
+    const closed = new Promise<void>((resolve) => out.once('close', () => resolve()));
     out.destroy();
     await closed;
     await fs.promises.rm(file, { force: true });

@@ -1,10 +1,13 @@
 import type { SearchHit, TextAnalysis } from '../../plugin-api.d.ts';
+import { citationOf } from './citations.ts';
 import { type Lang, TEXTS } from './texts.ts';
 
 export interface Citation {
   n: number;
   title: string | null;
   url: string | null;
+  /** The page of a paged document (PDF) the passage is on. */
+  page: number | null;
 }
 
 export interface Answer {
@@ -41,7 +44,7 @@ export function extractiveAnswer(question: string, hits: SearchHit[], text: Text
   const parts: string[] = [];
   for (const { hit, sentences } of scored) {
     const n = citations.length + 1;
-    citations.push({ n, title: hit.title, url: hit.url && hit.anchor ? `${hit.url}#${hit.anchor}` : hit.url });
+    citations.push(citationOf(n, hit));
     const best = sentences
       .map((x, index) => ({ ...x, index }))
       .filter((x) => x.matched.size > 0)

@@ -67,7 +67,7 @@ describe('chat answers with a language model', () => {
     const s = await session();
     const answer = await ask(s, 'Hvad koster en tagrende?');
     expect(answer.text).toBe('En tagrende i zink koster **kr. 450** pr. meter [1].');
-    expect(answer.citations).toEqual([{ n: 1, title: 'Priser på tagrender', url: null }]);
+    expect(answer.citations).toEqual([{ n: 1, title: 'Priser på tagrender', url: null, page: null }]);
     expect(answer.done).toMatchObject({ ask_email: false, handoff: false });
     const history = await host.request('GET', `/api/chat/sessions/${s.session_id}/messages`, { token: s.visitor_token, headers: { origin: ORIGIN } });
     expect(history.body.items.at(-1)).toMatchObject({ role: 'bot', text: answer.text });

@@ -1,3 +1,4 @@
+import { citationOf } from './citations.ts';
 import type { ChatMessage, SearchHit } from '../../plugin-api.d.ts';
 import type { Citation } from './answer.ts';
 import type { Lang } from './texts.ts';
@@ -38,10 +39,7 @@ export function citationsOf(text: string, hits: SearchHit[]): Citation[] {
     const n = Number(match[1]);
     if (n >= 1 && n <= hits.length && !cited.includes(n)) cited.push(n);
   }
-  return cited.map((n) => {
-    const hit = hits[n - 1]!;
-    return { n, title: hit.title, url: hit.url && hit.anchor ? `${hit.url}#${hit.anchor}` : hit.url };
-  });
+  return cited.map((n) => citationOf(n, hits[n - 1]!));
 }
 
 /** A rough token count (4 characters a token) for budgets when the server reports none. */

@@ -37,7 +37,9 @@ export function eventStream(description: string) {
   return { description, content: { 'text/event-stream': { schema: z.string().openapi({ description: 'Server-Sent Events' }) } } };
 }
 
-export const CitationOut = z.object({ n: z.number().int(), title: z.string().nullable(), url: z.string().nullable() }).openapi('ChatCitation');
+export const CitationOut = z
+  .object({ n: z.number().int(), title: z.string().nullable(), url: z.string().nullable(), page: z.number().int().nullable().openapi({ description: 'The page of a document (PDF) the cited passage is on' }) })
+  .openapi('ChatCitation');
 
 export const MessageOut = z
   .object({ id: z.uuid(), role: z.enum(['visitor', 'bot', 'staff']), text: z.string(), citations: z.array(CitationOut), created_at: Timestamp })

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestHost, type TestHost } from '../../app/testing/index.ts';
 import { createTestDatabase, DRIVERS, type TestDatabase } from '../../test/support/databases.ts';
 import { resetOcrCache } from './extract/ocr.ts';
+import chat from '../chat/index.ts';
 import plugin from './index.ts';
 import { docxWithTable, xlsxFile, zipBomb } from './testing/office.ts';
 import { encryptedPdf, scannedPdf, textPdf, truncatedPdf } from './testing/pdf.ts';
@@ -55,7 +56,7 @@ describe.each(DRIVERS)('documents plugin on %s', (driver) => {
   beforeAll(async () => {
     database = await createTestDatabase(driver);
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-docs-'));
-    host = await createTestHost({ plugins: [{ plugin, config: { maxFileBytes: 50 * 1024 * 1024 } }], database: database.db, blobFolder: folder });
+    host = await createTestHost({ plugins: [chat, { plugin, config: { maxFileBytes: 50 * 1024 * 1024 } }], database: database.db, blobFolder: folder });
     a = await host.company('Jensens VVS ApS', { domain: 'jensens-vvs.dk' });
     b = await host.company('Bager Hansen', { domain: 'bager-hansen.dk' });
 
@@ -227,6 +228,19 @@ describe.each(DRIVERS)('documents plugin on %s', (driver) => {
     const search = await host.request('POST', '/api/search', { body: { query: 'kloakering Vejle', company_ids: [a] } });
     expect(search.body.hits.map((h: { source_id: string }) => h.source_id)).not.toContain(key);
     expect(fs.existsSync(path.join(folder, a, 'documents', key))).toBe(false);
+  }, T);
+
+  it('lets the chatbot quote public documents of the own company with the page, and never internal ones', async () => {
+    const self = host.selfCompanyId;
+    await upload(self, [{ name: 'Prisliste 2027.pdf', bytes: await textPdf(['Prisliste for 2027. Alle priser er inkl. moms.', 'En inspektion af taget med drone koster 1.450 kr. og tager en time.']) }], { visibility: 'public' });
+    await upload(self, [{ name: 'Avance.pdf', bytes: await textPdf(['Vores dækningsbidrag på droneinspektion er 62 procent.']) }]);
+    await host.runJobs();
+    const preview = await host.request('POST', '/api/chat/preview', { body: { question: 'Hvad koster en droneinspektion af taget?' } });
+    expect(preview.status).toBe(200);
+    expect(preview.body.text).toContain('1.450 kr.');
+    expect(preview.body.citations[0]).toMatchObject({ title: 'Prisliste 2027.pdf', page: 2 });
+    const internal = await host.request('POST', '/api/chat/preview', { body: { question: 'Hvad er dækningsbidraget på droneinspektion?' } });
+    expect(internal.body.text).not.toContain('62 procent');
   }, T);
 
   it('takes 100 uploads in parallel without losing or duplicating one', async () => {

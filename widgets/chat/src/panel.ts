@@ -51,6 +51,7 @@ function cleanCitations(raw: unknown): Citation[] {
       n: typeof c.n === 'number' && Number.isInteger(c.n) ? c.n : i + 1,
       title: c.title as string,
       url: typeof c.url === 'string' ? c.url : null,
+      page: typeof c.page === 'number' && Number.isInteger(c.page) && c.page > 0 ? c.page : null,
     }));
 }
 
@@ -432,8 +433,9 @@ class ChatPanel implements Panel {
       <ol>
         ${list.map((c) => {
           const href = safeUrl(c.url);
+          const label = c.page ? `${c.title}, ${this.host.t.page} ${c.page}` : c.title;
           return html`<li value=${c.n}>${
-            href ? html`<a part="citation" href=${href} target="_blank" rel="noopener noreferrer">${c.title}</a>` : c.title
+            href ? html`<a part="citation" href=${href} target="_blank" rel="noopener noreferrer">${label}</a>` : label
           }</li>`;
         })}
       </ol>

@@ -8,6 +8,8 @@ export interface Citation {
   n: number;
   title: string;
   url: string | null;
+  /** The page of a document the passage is on. */
+  page?: number | null;
 }
 
 export interface Message {
