@@ -22,9 +22,23 @@ export function folderBackend(root: string): BlobBackend {
     kind: 'folder',
     async save(location, tempFile) {
       const target = resolve(location);
-      await fs.promises.mkdir(path.dirname(target), { recursive: true });
-      // The temporary file is on the same disk (it is spooled into the folder), so this is a rename.
-      await fs.promises.rename(tempFile, target);
+      // A delete of the folder's last file removes the folder: one that empties it between the
+      // mkdir and the rename makes the rename fail with ENOENT, and the next try makes it again.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await fs.promises.mkdir(path.dirname(target), { recursive: true });
+          // The temporary file is on the same disk (it is spooled into the folder), so this is a rename.
+          await fs.promises.rename(tempFile, target);
+          return;
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          // Keys are paths on disk: `report` and `report/page1` cannot both be there.
+          if (code === 'EEXIST' || code === 'ENOTDIR' || code === 'EISDIR' || code === 'ENOTEMPTY') {
+            throw new CrmError('conflict', 'A blob key cannot be both a file and a folder of other keys (like "report" and "report/page1")');
+          }
+          if (code !== 'ENOENT' || attempt >= 3 || !fs.existsSync(tempFile)) throw error;
+        }
+      }
     },
     async open(location) {
       try {
@@ -54,11 +68,14 @@ export function folderBackend(root: string): BlobBackend {
 
 /**
  * A location for a blob: company, owner, then the key's segments, each URL-encoded (a segment
- * may be a file name as the user wrote it).
+ * may be a file name as the user wrote it). `.` and `..` become `%2E` and `%2E%2E`, and an empty
+ * segment (a key with `//`, or a slash at either end) becomes `%00`, which no key encodes to
+ * otherwise (keys have no NUL): so no two keys share a location, not even after a path is
+ * normalised (`x/y`, `x//y`, `/x/y` and `x/y/` are four files).
  *
  * @example
  * blobLocation('0190…', 'documents', '0191…/Tilbud 2026.pdf'); // '0190…/documents/0191…/Tilbud%202026.pdf'
  */
 export function blobLocation(companyId: string, owner: string, key: string): string {
-  return [companyId, owner, ...key.split('/')].map((segment) => encodeURIComponent(segment).replace(/^\.+$/, (dots) => '%2E'.repeat(dots.length))).join('/');
+  return [companyId, owner, ...key.split('/')].map((segment) => (segment === '' ? '%00' : encodeURIComponent(segment).replace(/^\.+$/, (dots) => '%2E'.repeat(dots.length)))).join('/');
 }
