@@ -4,6 +4,7 @@ import { CrmError } from '../../core/errors/index.ts';
 import { backupCommand, restoreCommand } from './backup.ts';
 import { checkCommand } from './check.ts';
 import { demoCommand } from './demo.ts';
+import { ingestCommand } from './ingest.ts';
 import { keysCommand } from './keys.ts';
 import { usersCommand } from './users.ts';
 import { migrateCommand } from './migrate.ts';
@@ -25,6 +26,13 @@ Commands:
                              (then through its API, with CRM_API_KEY or DATA_DIR/admin.key)
   restore <file>             Replace the embedded database with a backup; the server must be stopped,
                              the replaced database is kept beside it
+  ingest <file|folder>… --company <id|domain|cvr> [--visibility internal|public] [--category <c>]
+         [--url <server>] [--key <api key>] [--no-wait] [--timeout <s>] [--lang da|en]
+                             Upload files (a folder recursively, dotfiles skipped) to the running server's
+                             documents, 3 at a time, and wait until they are read (--timeout, default 600);
+                             prints indexed (by category), duplicates, needs OCR and failed with reasons.
+                             Key: --key, CRM_API_KEY or DATA_DIR/admin.key. Exit 0 when nothing failed,
+                             1 when a file was refused or failed (or not read in time), 2 for usage errors
   demo [--remove]            Add the demo workspace (a sample business, its customers and chats),
                              or remove exactly that again; the server must be stopped on PGlite
   keys create --name <name> --scope <scope> [--scope …] [--company <id> …] [--expires <ISO date>]
@@ -60,6 +68,7 @@ export async function main(argv: string[], io = { out: writeLine(process.stdout)
     if (command === 'restore') return await restoreCommand(loadConfig(), io, rest);
     if (command === 'reembed') return await reembedCommand(loadConfig(), io);
     if (command === 'demo') return await demoCommand(loadConfig(), rest, io);
+    if (command === 'ingest') return await ingestCommand(loadConfig(), io, rest);
     if (command === 'keys') return await keysCommand(loadConfig(), rest, io);
     if (command === 'users') return await usersCommand(loadConfig(), rest, io);
     throw new CrmError('bad_request', `Unknown command "${command}"; run "crm help"`);
