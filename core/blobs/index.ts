@@ -4,6 +4,6 @@
  * say which company a blob belongs to are in the `blobs` table, under row level security.
  */
 export { blobLocation, folderBackend } from './folder.ts';
-export { type Spooled, spool } from './spool.ts';
+export { type Spooled, spool, sweepIncoming } from './spool.ts';
 export { type SupabaseStorageOptions, supabaseBackend } from './supabase.ts';
 export type { BlobBackend } from './types.ts';

@@ -63,3 +63,30 @@ export async function spool(source: AsyncIterable<Uint8Array> | Iterable<Uint8Ar
 function formatMb(bytes: number): string {
   return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 }
+
+/**
+ * Removes uploads left half-written by a process that died while they streamed in (`.partial`
+ * files older than `olderThanMs`). On the embedded database the folder's lock proves no other
+ * process is writing, so everything left goes; servers sharing a database leave the recent ones
+ * to whoever may still be writing them.
+ *
+ * @example
+ * await sweepIncoming('/srv/crm/.data/blobs/.incoming', 0); // → 2 (files removed)
+ */
+export async function sweepIncoming(dir: string, olderThanMs: number): Promise<number> {
+  let names: string[];
+  try {
+    names = await fs.promises.readdir(dir);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names.filter((n) => n.endsWith('.partial'))) {
+    const file = path.join(dir, name);
+    const stat = await fs.promises.stat(file).catch(() => undefined);
+    if (!stat || Date.now() - stat.mtimeMs < olderThanMs) continue;
+    await fs.promises.rm(file, { force: true });
+    removed++;
+  }
+  return removed;
+}

@@ -11,7 +11,7 @@ import { createEventBus, type CoreEventBus } from '../events/bus.ts';
 import type { JobHandler, JobHandlers } from '../jobs/index.ts';
 import { createLimiter, postgresLimitStore } from '../limits/index.ts';
 import type { Logger } from '../log/index.ts';
-import { folderBackend, supabaseBackend } from '../blobs/index.ts';
+import { folderBackend, supabaseBackend, sweepIncoming } from '../blobs/index.ts';
 import type { HostServices } from '../plugins/context/index.ts';
 import { createPluginHost, type PluginEntry, type PluginHost } from '../plugins/host.ts';
 import { type EmbeddingProvider, ensureEmbeddingSettings, withEmbeddingCache } from '../search/embeddings/index.ts';
@@ -73,6 +73,11 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
     if (swept) logger.info({ articles: swept }, 'articles without passages queued for indexing');
     await options.beforePlugins?.(db);
 
+    const blobs = blobBackend(config);
+    // Uploads cut off by a crash: all of them on PGlite (the lock says nobody else writes), else those over an hour old.
+    const sweptUploads = await sweepIncoming(blobs.incomingDir, db.driver === 'pglite' ? 0 : 3600_000);
+    if (sweptUploads) logger.info({ files: sweptUploads }, 'half-written uploads of a previous run removed');
+
     const bus = createEventBus(logger);
     const pluginJobs = new Map<string, JobHandler>();
     let wake = () => {};
@@ -88,7 +93,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       eventTypes: createEventTypes(), limiter: createLimiter(postgresLimitStore(db)),
       allowPrivateFetch: options.env.CRM_FETCH_ALLOW_PRIVATE === 'true',
       shutdown: shutdown.signal,
-      blobs: blobBackend(config),
+      blobs,
     };
     host = createPluginHost(services, { env: options.env });
 
