@@ -336,7 +336,8 @@ export interface BaseContext<Config> {
  * How a timeline event type is shown: its title in Danish and English, an icon name (`chat`,
  * `mail`, `document`, `web`, `quote`, `note`, `merge`, `person`, `company`, `phone`, `alert`,
  * `check`, `star`; anything else is a dot), and the payload fields (dotted paths) that
- * summarise one event, in order.
+ * summarise one event, in order. A field whose value is `{ da, en }` is shown in the reader's
+ * language.
  *
  * @example
  * ctx.describeEvents({ 'csv.imported': { title: { da: 'CSV importeret', en: 'CSV imported' }, icon: 'document', summary: ['file_name', 'rows'] } });

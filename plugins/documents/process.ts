@@ -4,7 +4,7 @@ import type { Ctx } from './context.ts';
 import { extract, type Extraction, ExtractionError, type Section } from './extract/index.ts';
 import { learnedModel } from './learning.ts';
 import { getDocument, markExtracting, markFailed, markIndexed, replaceSections, type DocumentRow } from './store.ts';
-import { CATEGORY_LABELS } from './texts.ts';
+import { categoryText, pagesText } from './timeline.ts';
 import { storeFile } from './upload.ts';
 
 /** The source type of a document's passages in search. */
@@ -49,7 +49,10 @@ export async function processDocument(ctx: Ctx, companyId: string, documentId: s
       });
       await tx.timeline.record({
         type: 'document.indexed',
-        payload: { document_id: documentId, name: doc.name, category: row.category, pages: row.pages, passages, ocr_pages: row.ocr_pages },
+        payload: {
+          document_id: documentId, name: doc.name, category: row.category, pages: row.pages, passages, ocr_pages: row.ocr_pages,
+          category_label: categoryText(row.category), pages_label: pagesText(row.pages),
+        },
       });
       return row;
     });
@@ -104,9 +107,4 @@ async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
 
 function round(n: number): number {
   return Math.round(n * 1000) / 1000;
-}
-
-/** The category label for a timeline line or a CLI summary. */
-export function categoryLabel(category: string | null, lang: 'da' | 'en'): string {
-  return category && category in CATEGORY_LABELS ? CATEGORY_LABELS[category as keyof typeof CATEGORY_LABELS][lang] : '—';
 }

@@ -40,9 +40,13 @@ interface EventType { type: string; source: string; title: { da: string; en: str
 type ContactDraft = { id?: string; name: string; email: string; phone: string; role: string };
 
 /** A payload value at a dotted path, as short text. */
-function pick(payload: Record<string, unknown>, path: string): string {
+function pick(payload: Record<string, unknown>, path: string, lang: 'da' | 'en'): string {
   let value: unknown = payload;
   for (const part of path.split('.')) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
+  // A value in both languages ({ da, en }, as plugins record labels) is shown in the reader's.
+  if (value && typeof value === 'object' && typeof (value as { da?: unknown }).da === 'string' && typeof (value as { en?: unknown }).en === 'string') {
+    value = (value as { da: string; en: string })[lang];
+  }
   if (value === null || value === undefined || value === '') return '';
   const text = typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
   return text.length > 240 ? `${text.slice(0, 239)}…` : text;
@@ -350,7 +354,7 @@ export class CrmCompany extends CrmElement {
     const t = TEXTS[lang];
     const type = this.types.get(e.type);
     const title = type?.title[lang] ?? e.type.replace(/[._]/g, ' ');
-    const summary = (type?.summary ?? []).map((path) => pick(e.payload, path)).filter(Boolean);
+    const summary = (type?.summary ?? []).map((path) => pick(e.payload, path, lang)).filter(Boolean);
     const conversation = typeof e.payload.conversation_id === 'string' ? e.payload.conversation_id : undefined;
     const by = typeof e.payload.by === 'string' ? e.payload.by : undefined;
     return html`<li class="event" part="event" data-type=${e.type}>

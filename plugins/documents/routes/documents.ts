@@ -2,6 +2,7 @@ import { createRoute, CrmError, z } from '../../../plugin-api.js';
 import type { Ctx } from '../context.ts';
 import { locations, requireDocument } from '../locate.ts';
 import { teach } from '../learning.ts';
+import { categoryText } from '../timeline.ts';
 import { SOURCE_TYPE } from '../process.ts';
 import { body, CategoryIn, DocumentOut, documentOut, IdParam, json, Patch, problems, SectionOut, sectionOut } from '../schemas.ts';
 import { childrenOf, deleteDocument, listDocuments, patchDocument, requeue, sectionsOf, type DocumentRow } from '../store.ts';
@@ -128,7 +129,7 @@ export function documentRoutes(ctx: Ctx): void {
     const updated = await store.transaction(async (tx) => {
       const row = await patchDocument(tx, doc, changes, c.var.caller.actor);
       if (changes.category && changes.category !== doc.category) {
-        await tx.timeline.record({ type: 'document.recategorised', payload: { document_id: doc.id, name: doc.name, from: doc.category, to: changes.category } });
+        await tx.timeline.record({ type: 'document.recategorised', payload: { document_id: doc.id, name: doc.name, from: doc.category, to: changes.category, to_label: categoryText(changes.category) } });
       }
       if (changes.visibility && changes.visibility !== doc.visibility && doc.status === 'indexed') {
         // Passages carry the visibility search filters on: the chatbot must never see an internal one.
