@@ -26,13 +26,13 @@ begin
   if exists (select from pg_namespace where nspname = 'storage') and exists (select from pg_roles where rolname = 'authenticated') then
     execute $p$drop policy if exists crm_blobs_read on storage.objects$p$;
     execute $p$create policy crm_blobs_read on storage.objects for select to authenticated
-      using (bucket_id = 'crm-blobs' and crm_jwt_sees(crm_blob_company(name)))$p$;
+      using (bucket_id = 'crm-blobs' and crm_blob_company(name) is not null and crm_jwt_sees(crm_blob_company(name)))$p$;
     execute $p$drop policy if exists crm_blobs_write on storage.objects$p$;
     execute $p$create policy crm_blobs_write on storage.objects for insert to authenticated
-      with check (bucket_id = 'crm-blobs' and crm_jwt_writes(crm_blob_company(name)))$p$;
+      with check (bucket_id = 'crm-blobs' and crm_blob_company(name) is not null and crm_jwt_writes(crm_blob_company(name)))$p$;
     execute $p$drop policy if exists crm_blobs_delete on storage.objects$p$;
     execute $p$create policy crm_blobs_delete on storage.objects for delete to authenticated
-      using (bucket_id = 'crm-blobs' and crm_jwt_writes(crm_blob_company(name)))$p$;
+      using (bucket_id = 'crm-blobs' and crm_blob_company(name) is not null and crm_jwt_writes(crm_blob_company(name)))$p$;
   end if;
 end
 $$;
