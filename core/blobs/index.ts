@@ -6,4 +6,5 @@
 export { blobLocation, folderBackend } from './folder.ts';
 export { type Spooled, spool, sweepIncoming } from './spool.ts';
 export { type SupabaseStorageOptions, supabaseBackend } from './supabase.ts';
+export { blobLocationsOf } from './store.ts';
 export type { BlobBackend } from './types.ts';

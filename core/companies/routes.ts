@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { assertUnrestricted } from '../auth/principal.ts';
 import { audit } from '../audit/index.ts';
+import { type BlobBackend, blobLocationsOf } from '../blobs/index.ts';
 import { COMPANY_KINDS, COMPANY_STAGES } from '../db/schema/index.ts';
 import { recordEvent } from '../events/store.ts';
 import type { AppEnv } from '../http/env.ts';
@@ -79,7 +80,7 @@ async function refuseIdentityChange(tx: Tx, id: string, changes: { domain?: stri
 }
 
 /** CRUD for companies, mounted at /api/companies. */
-export function companyRoutes(): OpenAPIHono<AppEnv> {
+export function companyRoutes(options: { blobs?: BlobBackend } = {}): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>();
 
   app.openapi(create, async (c) => {
@@ -130,10 +131,15 @@ export function companyRoutes(): OpenAPIHono<AppEnv> {
   app.openapi(remove, async (c) => {
     const { id } = c.req.valid('param');
     const { principal, requestId } = c.var;
-    await c.var.scope.run(async (tx) => {
+    const files = await c.var.scope.run(async (tx) => {
+      const kept = await blobLocationsOf(tx, id);
       const row = await deleteCompany(tx, id);
       await audit(tx, { actor: principal.actor, action: 'company.delete', targetType: 'company', targetId: id, companyId: id, requestId, details: { name: row.name } });
+      return kept;
     });
+    // The rows went with the company; its files go after the commit (a crash in between leaves
+    // unreferenced files, never a row without its file).
+    for (const file of files) if (options.blobs?.kind === file.store) await options.blobs.remove(file.location).catch(() => {});
     return c.body(null, 204);
   });
 

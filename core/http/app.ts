@@ -137,7 +137,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.use('/api/stream', requireScopeByMethod);
   app.use('/api/timeline/*', requireScopeByMethod);
   app.route('/api/companies', companyLinkRoutes());
-  app.route('/api/companies', companyRoutes());
+  app.route('/api/companies', companyRoutes({ ...(deps.plugins?.services.blobs ? { blobs: deps.plugins.services.blobs.backend } : {}) }));
   app.route('/api/contacts', contactRoutes());
   app.route('/api/keys', keyRoutes(deps.db.orm));
   app.route('/api/backup', backupRoutes(deps.db));

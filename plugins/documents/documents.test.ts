@@ -243,6 +243,14 @@ describe.each(DRIVERS)('documents plugin on %s', (driver) => {
     expect(internal.body.text).not.toContain('62 procent');
   }, T);
 
+  it('removes the files of a deleted company from the blob folder', async () => {
+    const gone = await host.company('Lukket ApS');
+    await uploadOne('sidste faktura.txt', 'Sidste faktura fra et firma der lukker.', gone);
+    expect(fs.existsSync(path.join(folder, gone))).toBe(true);
+    expect((await host.request('DELETE', `/api/companies/${gone}`)).status).toBe(204);
+    expect(fs.existsSync(path.join(folder, gone))).toBe(false);
+  }, T);
+
   it('takes 100 uploads in parallel without losing or duplicating one', async () => {
     const c = await host.company('Parallel ApS');
     const texts = Array.from({ length: 100 }, (_, i) => `Notat nummer ${i} om levering af varer.`);
