@@ -53,7 +53,9 @@ export async function openDemoApi(host: DemoHost): Promise<DemoApi> {
       const token = options.token === undefined ? secret : options.token;
       if (token) headers.authorization = `Bearer ${token}`;
       const init: RequestInit = { method, headers };
-      if (options.body !== undefined) {
+      if (options.body instanceof FormData) {
+        init.body = options.body; // an upload: fetch writes the multipart boundary
+      } else if (options.body !== undefined) {
         init.body = JSON.stringify(options.body);
         headers['content-type'] = 'application/json';
       }

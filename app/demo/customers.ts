@@ -17,7 +17,8 @@ const DAY_MS = 86_400_000;
  * @example
  * const { companies, contacts, notes } = await addDemoCustomers(host, api);
  */
-export async function addDemoCustomers(host: DemoHost, api: DemoApi, now = new Date()): Promise<{ companies: number; contacts: number; notes: number }> {
+export async function addDemoCustomers(host: DemoHost, api: DemoApi, now = new Date()): Promise<{ companies: number; contacts: number; notes: number; ids: Map<string, string> }> {
+  const ids = new Map<string, string>();
   let contacts = 0;
   let notes = 0;
   for (const demo of DEMO_COMPANIES) {
@@ -29,6 +30,7 @@ export async function addDemoCustomers(host: DemoHost, api: DemoApi, now = new D
         attributes: { demo: true, segment: demo.segment, city: demo.city, address: demo.address },
       },
     });
+    ids.set(demo.name, company.id);
     for (const contact of demo.contacts) {
       await api.call('POST', '/api/contacts', { body: { company_id: company.id, ...contact } });
       contacts++;
@@ -42,7 +44,7 @@ export async function addDemoCustomers(host: DemoHost, api: DemoApi, now = new D
       });
     }
   }
-  return { companies: DEMO_COMPANIES.length, contacts, notes };
+  return { companies: DEMO_COMPANIES.length, contacts, notes, ids };
 }
 
 /**

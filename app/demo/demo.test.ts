@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SELF_COMPANY_NAME } from '../../core/config/index.ts';
 import { bootstrap } from '../../core/server/bootstrap.ts';
 import chat from '../../plugins/chat/index.ts';
+import documents from '../../plugins/documents/index.ts';
 import { createTestDatabase, DRIVERS, type TestDatabase } from '../../test/support/databases.ts';
 import { createTestHost, type TestHost } from '../testing/index.ts';
 import { DEMO_BUSINESS, DEMO_COMPANIES, removeDemo, seedDemo } from './index.ts';
@@ -19,7 +20,7 @@ describe.each(DRIVERS)('the demo workspace on %s', (driver) => {
     // As on the very first start: migrated, the own company unnamed, the first admin key made.
     t = await createTestDatabase(driver);
     await bootstrap(t.db, { dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'crm-demo-')), selfCompany: { name: DEFAULT_SELF_COMPANY_NAME } });
-    host = await createTestHost({ plugins: [chat], database: t.db });
+    host = await createTestHost({ plugins: [chat, documents], database: t.db });
   }, 120_000);
   afterAll(async () => {
     await host?.close();
@@ -34,7 +35,7 @@ describe.each(DRIVERS)('the demo workspace on %s', (driver) => {
   it('seeds the promised counts through the API, indexed, with the chat queue and an unverified lead', { timeout: 120_000 }, async () => {
     const summary = await seedDemo(host, { origins: [ORIGIN, 'http://localhost:8787'] });
     const contacts = DEMO_COMPANIES.reduce((n, c) => n + c.contacts.length, 0);
-    expect(summary).toEqual({ business: DEMO_BUSINESS.name, articles: 20, companies: 30, contacts, notes: 22, chat: true, conversations: 8, waiting: 4 });
+    expect(summary).toEqual({ business: DEMO_BUSINESS.name, articles: 20, companies: 30, contacts, notes: 22, documents: 4, chat: true, conversations: 8, waiting: 4 });
 
     const marked = await demoMarked();
     expect(marked.filter((c) => c.kind === 'business' || c.kind === 'private')).toHaveLength(30);
@@ -71,6 +72,24 @@ describe.each(DRIVERS)('the demo workspace on %s', (driver) => {
     expect(margin.body.reply.text).not.toContain('35 procent');
   });
 
+  it('has documents read and classified: a public price list, a quote, an e-invoice read as data, an email with its attachment', async () => {
+    const companies = await all('/api/companies?limit=200');
+    // The demo's own customer by that name (a chat visitor may have given the same company name).
+    const docsOf = async (name: string) => all(`/api/documents?company_id=${companies.find((c) => c.name === name && c.domain).id}`);
+    const [priceList] = await all(`/api/documents?company_id=${(await self()).id}`);
+    expect(priceList).toMatchObject({ status: 'indexed', visibility: 'public', type: 'markdown' });
+    const [quote] = await docsOf('Limfjord Maskinfabrik A/S');
+    expect(quote).toMatchObject({ status: 'indexed', type: 'html', category: 'quote' });
+    const vestjysk = await docsOf('Vestjysk Ejendomsservice ApS');
+    expect(vestjysk.find((d) => d.type === 'ubl')).toMatchObject({ status: 'indexed', category: 'invoice', invoice: { number: '1187', buyer: { cvr: '27805507' } } });
+    expect(vestjysk.find((d) => d.type === 'eml')).toMatchObject({ status: 'indexed' });
+    expect(vestjysk.find((d) => d.type === 'csv')).toMatchObject({ status: 'indexed', name: 'ejendomme.csv' });
+    // (How the question's rarer words weigh against the knowledge base's "tag … koster" is issue 17's BM25.)
+    const preview = await host.request('POST', '/api/chat/preview', { body: { question: 'droneinspektion' } });
+    expect(preview.body.text).toContain('kr. 1.450');
+    expect(preview.body.citations.map((c: { title: string }) => c.title)).toContain('Prisliste 2026 – service og småopgaver');
+  });
+
   it('refuses to seed twice and leaves the first demo as it was', async () => {
     await expect(seedDemo(host, { origins: [ORIGIN] })).rejects.toThrow('The demo workspace is already there; remove it first with "crm demo --remove"');
     expect(await all('/api/knowledge?limit=200')).toHaveLength(20);
@@ -89,7 +108,8 @@ describe.each(DRIVERS)('the demo workspace on %s', (driver) => {
     await host.request('PATCH', `/api/companies/${(await self()).id}`, { body: { name: 'Jensens Tag ApS' } });
 
     // The 8 seeded chats, and the one a newcomer had on the demo site above, go with the demo site.
-    expect(await removeDemo(host)).toEqual({ companies: 30, visitors: 9, articles: 20, site: true });
+    expect(await removeDemo(host)).toEqual({ companies: 30, visitors: 9, articles: 20, documents: 1, site: true });
+    expect(await all(`/api/documents?company_id=${(await self()).id}`)).toEqual([]);
 
     expect(await demoMarked()).toEqual([]);
     const companies = await all('/api/companies?limit=200');

@@ -19,6 +19,8 @@ export interface ApiCompany {
 export interface DemoMarker {
   seeded_at: string;
   site_id: string | null;
+  /** The own company's demo documents (the customers' go with their companies). */
+  documents?: string[];
   previous: { name: string; domain: string | null; website_url: string | null } | null;
 }
 

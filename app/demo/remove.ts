@@ -1,6 +1,7 @@
 import { DEMO_BUSINESS } from './business.ts';
 import { chatRunning, DEMO_SITE_NAME, removeDemoSite, retireDemoVisitors } from './chat.ts';
 import { type DemoHost, openDemoApi } from './client.ts';
+import { documentsRunning } from './documents.ts';
 import { demoCompanies } from './customers.ts';
 import { demoArticles } from './knowledge.ts';
 import { demoMarker, selfCompany, writeMarker } from './marker.ts';
@@ -13,6 +14,8 @@ export interface RemovedDemo {
   visitors: number;
   /** Articles tagged `demo`, with their passages. */
   articles: number;
+  /** The own company's demo documents (the customers' went with their companies). */
+  documents: number;
   /** Whether the demo website was removed from the chat. */
   site: boolean;
 }
@@ -27,7 +30,7 @@ export interface RemovedDemo {
  *
  * @example
  * const removed = await removeDemo({ db, fetch: app.request, runJobs });
- * // { companies: 30, visitors: 8, articles: 20, site: true }
+ * // { companies: 30, visitors: 8, articles: 20, documents: 1, site: true }
  */
 export async function removeDemo(host: DemoHost): Promise<RemovedDemo | undefined> {
   const api = await openDemoApi(host);
@@ -43,6 +46,10 @@ export async function removeDemo(host: DemoHost): Promise<RemovedDemo | undefine
     if (chat && visitors.size > 0) await retireDemoVisitors(api, visitors);
     for (const company of companies) await api.call('DELETE', `/api/companies/${company.id}`, { expect: [204, 404] });
     for (const article of articles) await api.call('DELETE', `/api/knowledge/${article.id}`, { expect: [204, 404] });
+    const ownDocuments = marker?.documents ?? [];
+    if (ownDocuments.length && (await documentsRunning(api))) {
+      for (const id of ownDocuments) await api.call('DELETE', `/api/documents/${id}`, { expect: [204, 404] });
+    }
     const site = chat && marker?.site_id ? await removeDemoSite(api, marker.site_id) : false;
 
     // The own company keeps whatever a user changed since; only the demo's own values are undone.
@@ -51,7 +58,7 @@ export async function removeDemo(host: DemoHost): Promise<RemovedDemo | undefine
       ...(previous && self.name === DEMO_BUSINESS.name ? { name: previous.name } : {}),
       ...(previous && self.domain === DEMO_BUSINESS.domain ? { domain: previous.domain, website_url: previous.website_url } : {}),
     });
-    return { companies: companies.length - visitors.size, visitors: visitors.size, articles: articles.length, site };
+    return { companies: companies.length - visitors.size, visitors: visitors.size, articles: articles.length, documents: ownDocuments.length, site };
   } finally {
     await api.close();
   }

@@ -4,6 +4,7 @@ import { addDemoSite, chatRunning, playDemoConversations, waitingCount } from '.
 import { type DemoHost, openDemoApi } from './client.ts';
 import { DEMO_BUSINESS } from './business.ts';
 import { addDemoCustomers } from './customers.ts';
+import { addDemoDocuments, documentsRunning } from './documents.ts';
 import { addDemoArticles } from './knowledge.ts';
 import { demoMarker, selfCompany, writeMarker } from './marker.ts';
 
@@ -15,6 +16,8 @@ export interface DemoSummary {
   companies: number;
   contacts: number;
   notes: number;
+  /** Files uploaded to the documents plugin (0 when it is not running). */
+  documents: number;
   /** False when the chat plugin is not running: no site, no conversations. */
   chat: boolean;
   conversations: number;
@@ -32,7 +35,7 @@ export interface DemoSummary {
  *
  * @example
  * const summary = await seedDemo({ db, fetch: app.request, runJobs }, { origins: ['http://127.0.0.1:8787'] });
- * // { business: 'Storå Tag & Tømrer ApS', articles: 20, companies: 30, …, conversations: 8, waiting: 4 }
+ * // { business: 'Storå Tag & Tømrer ApS', articles: 20, companies: 30, …, documents: 4, conversations: 8, waiting: 4 }
  */
 export async function seedDemo(host: DemoHost, options: { origins: string[] }): Promise<DemoSummary> {
   const api = await openDemoApi(host);
@@ -49,7 +52,15 @@ export async function seedDemo(host: DemoHost, options: { origins: string[] }): 
 
     const articles = await addDemoArticles(api);
     await host.runJobs();
-    const customers = await addDemoCustomers(host, api);
+    const { ids, ...customers } = await addDemoCustomers(host, api);
+    let documents = 0;
+    if (await documentsRunning(api)) {
+      const added = await addDemoDocuments(api, ids, self.id);
+      self = await writeMarker(api, self, { ...demoMarker(self)!, documents: added.own });
+      documents = added.count;
+      await host.runJobs();
+      await host.runJobs(); // the email's attachment is read by a job the email's job queues
+    }
 
     const chat = await chatRunning(api);
     let conversations: string[] = [];
@@ -60,7 +71,7 @@ export async function seedDemo(host: DemoHost, options: { origins: string[] }): 
       await host.runJobs();
     }
     return {
-      business: self.name, articles: articles.length, ...customers,
+      business: self.name, articles: articles.length, ...customers, documents,
       chat, conversations: conversations.length, waiting: chat ? await waitingCount(api, conversations) : 0,
     };
   } finally {

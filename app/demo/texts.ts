@@ -13,7 +13,7 @@ export function seededLines(summary: DemoSummary): string[] {
     ? `, ${summary.conversations} website chats (${summary.waiting} waiting for a person)`
     : ' (no website chats: the chat plugin is not enabled)';
   return [
-    `Demo workspace: ${summary.business} with ${summary.articles} knowledge articles, ${summary.companies} customers, ${summary.contacts} contacts${chat}.`,
+    `Demo workspace: ${summary.business} with ${summary.articles} knowledge articles, ${summary.companies} customers, ${summary.contacts} contacts${summary.documents ? `, ${summary.documents} documents` : ''}${chat}.`,
     'Remove it with "crm demo --remove" (server stopped); DEMO=false starts a new data folder empty.',
   ];
 }
@@ -22,7 +22,7 @@ export function seededLines(summary: DemoSummary): string[] {
  * The one line `crm demo --remove` prints.
  *
  * @example
- * removedLine({ companies: 30, visitors: 8, articles: 20, site: true });
+ * removedLine({ companies: 30, visitors: 8, articles: 20, documents: 1, site: true });
  */
 export function removedLine(removed: RemovedDemo): string {
   const site = removed.site ? ' and the demo website' : '';
