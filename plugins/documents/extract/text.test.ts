@@ -46,6 +46,8 @@ describe('splitParts and markdownTable', () => {
 
   it('pads short rows and escapes pipes', () => {
     expect(markdownTable([['a', 'b'], ['x|y']])).toBe('| a | b |\n| --- | --- |\n| x\\|y |  |');
+    // A letterhead above the table is text, and the table's own first row is its header.
+    expect(markdownTable([['Nordlys IT', ''], ['Prisliste 2027'], ['Varenr.', 'Pris'], ['6703', '860,89']])).toBe('Nordlys IT\n\nPrisliste 2027\n\n| Varenr. | Pris |\n| --- | --- |\n| 6703 | 860,89 |');
   });
 });
 

@@ -66,13 +66,21 @@ function cell(value: string): string {
  *
  * @example
  * markdownTable([['Vare', 'Pris'], ['Tag', '100']]); // '| Vare | Pris |\n| --- | --- |\n| Tag | 100 |'
+ * markdownTable([['Nordlys IT'], ['Vare', 'Pris'], ['Tag', '100']]); // 'Nordlys IT\n\n| Vare | Pris |\n| --- | --- |\n| Tag | 100 |'
  */
 export function markdownTable(rows: readonly (readonly string[])[]): string {
   if (rows.length === 0) return '';
-  const width = Math.max(1, ...rows.map((r) => r.length));
+  // A sheet often starts with a letterhead or a title above its table (one filled cell a row):
+  // those lines are text above the table, and the header is the first row with two or more cells.
+  const filled = (row: readonly string[]) => row.filter((c) => c.trim() !== '').length;
+  const start = rows.findIndex((row) => filled(row) >= 2);
+  const lead = start > 0 ? rows.slice(0, start).map((row) => row.filter((c) => c.trim() !== '').join(' ')).filter(Boolean) : [];
+  const table = start > 0 ? rows.slice(start) : rows;
+  const width = Math.max(1, ...table.map((r) => r.length));
   const line = (row: readonly string[]) => `| ${Array.from({ length: width }, (_, i) => cell(row[i] ?? '')).join(' | ')} |`;
-  const [header, ...body] = rows;
-  return [line(header!), `| ${Array.from({ length: width }, () => '---').join(' | ')} |`, ...body.map(line)].join('\n');
+  const [header, ...body] = table;
+  const grid = [line(header!), `| ${Array.from({ length: width }, () => '---').join(' | ')} |`, ...body.map(line)].join('\n');
+  return lead.length ? `${lead.join('\n\n')}\n\n${grid}` : grid;
 }
 
 /**
