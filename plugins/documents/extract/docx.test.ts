@@ -3,17 +3,9 @@ import { docxWithTable, zipBomb } from '../testing/office.ts';
 import { extractDocx } from './docx.ts';
 import { ExtractionError, type ExtractOptions } from './types.ts';
 import { guardZip } from './zip.ts';
+import { extractionFailure } from '../testing/failure.ts';
 
 const options = (name = 'tilbud.docx'): ExtractOptions => ({ name, maxUnpackedBytes: 100 * 1024 * 1024, maxPages: 500, ocr: { enabled: false, languages: 'dan+eng', timeoutMs: 1000 } });
-
-async function failure(promise: Promise<unknown>): Promise<ExtractionError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ExtractionError);
-  return error as ExtractionError;
-}
 
 describe('extractDocx', () => {
   it('keeps a table as Markdown rows, the title and the paragraphs', async () => {
@@ -49,18 +41,18 @@ describe('extractDocx', () => {
 
   it('refuses a truncated DOCX as corrupt', async () => {
     const bytes = await docxWithTable({ paragraphs: ['Hej'] });
-    expect((await failure(extractDocx(bytes.subarray(0, bytes.length / 2), options()))).code).toBe('corrupt');
-    expect((await failure(extractDocx(new TextEncoder().encode('not a zip at all, just text'), options()))).code).toBe('corrupt');
+    expect((await extractionFailure(extractDocx(bytes.subarray(0, bytes.length / 2), options()))).code).toBe('corrupt');
+    expect((await extractionFailure(extractDocx(new TextEncoder().encode('not a zip at all, just text'), options()))).code).toBe('corrupt');
   });
 
   it('refuses a password-protected (OLE) DOCX as encrypted', async () => {
     const ole = new Uint8Array(4096);
     ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
     ole.set(new Uint8Array(Buffer.from('EncryptedPackage', 'utf16le')), 1024);
-    expect((await failure(extractDocx(ole, options()))).code).toBe('encrypted');
+    expect((await extractionFailure(extractDocx(ole, options()))).code).toBe('encrypted');
     // The same signature without the encrypted stream is an old .doc: unsupported, not "encrypted".
     ole.fill(0, 1024);
-    expect((await failure(extractDocx(ole, options()))).code).toBe('unsupported');
+    expect((await extractionFailure(extractDocx(ole, options()))).code).toBe('unsupported');
   });
 
   it('refuses a zip bomb quickly, with little memory, by its declared size', async () => {
@@ -68,7 +60,7 @@ describe('extractDocx', () => {
     expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
     const before = process.memoryUsage().rss;
     const started = performance.now();
-    const error = await failure(extractDocx(bomb, options('bomb.docx')));
+    const error = await extractionFailure(extractDocx(bomb, options('bomb.docx')));
     expect(error.code).toBe('zip_bomb');
     expect(performance.now() - started).toBeLessThan(2000);
     expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
@@ -78,7 +70,7 @@ describe('extractDocx', () => {
     const liar = zipBomb({ declaredSize: 4096 });
     expect(() => guardZip(liar, options('liar.docx'))).not.toThrow();
     const started = performance.now();
-    const error = await failure(extractDocx(liar, options('liar.docx')));
+    const error = await extractionFailure(extractDocx(liar, options('liar.docx')));
     expect(error.code).toBe('zip_bomb');
     expect(error.message).toContain('more than the 4096 bytes it declares');
     expect(performance.now() - started).toBeLessThan(2000);
@@ -86,6 +78,6 @@ describe('extractDocx', () => {
 
   it('refuses by the limit a zip that is not absurd per entry but too big in total', async () => {
     const modest = zipBomb({ megabytes: 4 });
-    expect((await failure(extractDocx(modest, { ...options(), maxUnpackedBytes: 1024 * 1024 }))).code).toBe('zip_bomb');
+    expect((await extractionFailure(extractDocx(modest, { ...options(), maxUnpackedBytes: 1024 * 1024 }))).code).toBe('zip_bomb');
   });
 });

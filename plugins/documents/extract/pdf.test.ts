@@ -4,6 +4,7 @@ import { encryptedPdf, mixedPdf, scannedPdf, textPdf, truncatedPdf } from '../te
 import { resetOcrCache } from './ocr.ts';
 import { extractPdf, pageText } from './pdf.ts';
 import { ExtractionError, type ExtractOptions } from './types.ts';
+import { extractionFailure } from '../testing/failure.ts';
 
 const options = (over: Partial<ExtractOptions> = {}): ExtractOptions => ({
   name: 'test.pdf',
@@ -14,15 +15,6 @@ const options = (over: Partial<ExtractOptions> = {}): ExtractOptions => ({
 });
 
 /** The ExtractionError a promise rejects with (fails the test when it resolves or rejects with something else). */
-async function failure(promise: Promise<unknown>): Promise<ExtractionError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ExtractionError);
-  return error as ExtractionError;
-}
-
 /** Words of a text, lower-cased, for comparing OCR output that may differ in case and punctuation. */
 const words = (text: string) => new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
 
@@ -72,7 +64,7 @@ describe('text layer', () => {
   });
 
   it('refuses more pages than the limit', async () => {
-    const error = await failure(extractPdf(await textPdf(['1 side med tekst', '2', '3', '4', '5']), options({ maxPages: 3 })));
+    const error = await extractionFailure(extractPdf(await textPdf(['1 side med tekst', '2', '3', '4', '5']), options({ maxPages: 3 })));
     expect(error.code).toBe('too_many_pages');
     expect(error.message).toMatch(/5 pages.*3/);
   });
@@ -81,7 +73,7 @@ describe('text layer', () => {
     const doc = await PDFDocument.create();
     doc.addPage();
     doc.addPage();
-    const error = await failure(extractPdf(await doc.save(), options()));
+    const error = await extractionFailure(extractPdf(await doc.save(), options()));
     expect(error.code).toBe('empty');
   });
 });
@@ -93,7 +85,7 @@ describe('damaged and protected files', () => {
   afterAll(() => void process.off('unhandledRejection', collect));
 
   it('says a password-protected PDF is encrypted', async () => {
-    const error = await failure(extractPdf(await encryptedPdf(['Fortrolig kontrakt om leverancer'], 'hemmelig'), options()));
+    const error = await extractionFailure(extractPdf(await encryptedPdf(['Fortrolig kontrakt om leverancer'], 'hemmelig'), options()));
     expect(error.code).toBe('encrypted');
     expect(error.message).toMatch(/password-protected/);
   });
@@ -105,7 +97,7 @@ describe('damaged and protected files', () => {
   });
 
   it('says a truncated PDF is corrupt, and nothing is left to crash the process', async () => {
-    const error = await failure(extractPdf(await truncatedPdf(), options({ name: 'halv.pdf' })));
+    const error = await extractionFailure(extractPdf(await truncatedPdf(), options({ name: 'halv.pdf' })));
     expect(error.code).toBe('corrupt');
     expect(error.message).toContain('halv.pdf');
     // pdfjs rejects some promises later; give them a turn to surface.
@@ -118,7 +110,7 @@ describe('damaged and protected files', () => {
   it('says garbage behind a %PDF header is corrupt', async () => {
     const garbage = new Uint8Array(4000).map((_, i) => (i * 7919) % 251);
     const bytes = new Uint8Array([...new TextEncoder().encode('%PDF-1.7\n'), ...garbage]);
-    const error = await failure(extractPdf(bytes, options()));
+    const error = await extractionFailure(extractPdf(bytes, options()));
     expect(error.code).toBe('corrupt');
     await new Promise((r) => setTimeout(r, 100));
     expect(unhandled).toEqual([]);
@@ -152,13 +144,13 @@ describe('scanned pages', () => {
   it('says needs_ocr, naming Tesseract, when Tesseract is missing and no page has text', async () => {
     process.env.TESSERACT_PATH = '/nonexistent/tesseract';
     resetOcrCache();
-    const error = await failure(extractPdf(await scannedPdf(['Side et', 'Side to', 'Side tre']), options()));
+    const error = await extractionFailure(extractPdf(await scannedPdf(['Side et', 'Side to', 'Side tre']), options()));
     expect(error.code).toBe('needs_ocr');
     expect(error.message).toBe('Pages 1–3 have no text layer; install Tesseract (apt-get install tesseract-ocr tesseract-ocr-dan poppler-utils) to read them');
   }, 30_000);
 
   it('says needs_ocr when OCR is turned off', async () => {
-    const error = await failure(extractPdf(await scannedPdf(['Side et']), options({ ocr: { enabled: false, languages: 'dan+eng', timeoutMs: 60_000 } })));
+    const error = await extractionFailure(extractPdf(await scannedPdf(['Side et']), options({ ocr: { enabled: false, languages: 'dan+eng', timeoutMs: 60_000 } })));
     expect(error.code).toBe('needs_ocr');
     expect(error.message).toMatch(/^Page 1 has no text layer; OCR is turned off/);
   });
@@ -187,7 +179,7 @@ describe('scanned pages', () => {
   }, 60_000);
 
   it('lists a page whose OCR timed out and fails when nothing else could be read', async () => {
-    const error = await failure(extractPdf(await scannedPdf(['Side et']), options({ ocr: { enabled: true, languages: 'dan+eng', timeoutMs: 1 } })));
+    const error = await extractionFailure(extractPdf(await scannedPdf(['Side et']), options({ ocr: { enabled: true, languages: 'dan+eng', timeoutMs: 1 } })));
     expect(error.code).toBe('corrupt');
     expect(error.message).toMatch(/took longer than/);
   });

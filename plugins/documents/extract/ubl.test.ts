@@ -2,18 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { oioublInvoice, peppolCreditNote } from '../testing/text.ts';
 import { ExtractionError, type ExtractOptions } from './types.ts';
 import { extractUbl, isUbl, readInvoice } from './ubl.ts';
+import { extractionFailure } from '../testing/failure.ts';
 
 const options: ExtractOptions = { name: 'faktura.xml', maxUnpackedBytes: 100 * 1024 * 1024, maxPages: 500, ocr: { enabled: false, languages: 'dan+eng', timeoutMs: 1000 } };
 const bytes = (s: string) => new TextEncoder().encode(s);
-
-async function failure(promise: Promise<unknown>): Promise<ExtractionError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ExtractionError);
-  return error as ExtractionError;
-}
 
 describe('isUbl', () => {
   it('recognises invoices and credit notes under any prefix, and nothing else', () => {
@@ -92,10 +84,10 @@ describe('extractUbl', () => {
     const xxe = `<?xml version="1.0"?><!DOCTYPE Invoice [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"><ID>&xxe;</ID></Invoice>`;
     const laughs = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"><ID>&lol2;</ID></Invoice>`;
     for (const xml of [xxe, laughs]) {
-      const error = await failure(extractUbl(bytes(xml), options));
+      const error = await extractionFailure(extractUbl(bytes(xml), options));
       expect(error.code).toBe('unsupported');
       expect(error.message).toMatch(/DOCTYPE/);
     }
-    expect((await failure(extractUbl(bytes(oioublInvoice().slice(0, 2000)), options))).code).toBe('corrupt');
+    expect((await extractionFailure(extractUbl(bytes(oioublInvoice().slice(0, 2000)), options))).code).toBe('corrupt');
   });
 });

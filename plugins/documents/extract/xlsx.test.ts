@@ -3,17 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { xlsxFile, zipBomb } from '../testing/office.ts';
 import { ExtractionError, type ExtractOptions } from './types.ts';
 import { extractXlsx, type SheetInfo } from './xlsx.ts';
+import { extractionFailure } from '../testing/failure.ts';
 
 const options = (name = 'priser.xlsx'): ExtractOptions => ({ name, maxUnpackedBytes: 100 * 1024 * 1024, maxPages: 500, ocr: { enabled: false, languages: 'dan+eng', timeoutMs: 1000 } });
-
-async function failure(promise: Promise<unknown>): Promise<ExtractionError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ExtractionError);
-  return error as ExtractionError;
-}
 
 /** A workbook written by hand the way other producers do: inline strings, rich text, booleans, no `r` on cells, the 1904 date system. */
 function handMadeXlsx(workbookPart = 'xl/workbook.xml'): Uint8Array {
@@ -97,10 +89,10 @@ describe('extractXlsx', () => {
     const ole = new Uint8Array(2048);
     ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
     ole.set(new Uint8Array(Buffer.from('EncryptedPackage', 'utf16le')), 600);
-    expect((await failure(extractXlsx(ole, options()))).code).toBe('encrypted');
+    expect((await extractionFailure(extractXlsx(ole, options()))).code).toBe('encrypted');
     const good = await xlsxFile({ A: [['x']] });
-    expect((await failure(extractXlsx(good.subarray(0, 3000), options()))).code).toBe('corrupt');
-    expect((await failure(extractXlsx(zipBomb(), options('bomb.xlsx')))).code).toBe('zip_bomb');
-    expect((await failure(extractXlsx(await xlsxFile({ Tom: [] }), options()))).code).toBe('empty');
+    expect((await extractionFailure(extractXlsx(good.subarray(0, 3000), options()))).code).toBe('corrupt');
+    expect((await extractionFailure(extractXlsx(zipBomb(), options('bomb.xlsx')))).code).toBe('zip_bomb');
+    expect((await extractionFailure(extractXlsx(await xlsxFile({ Tom: [] }), options()))).code).toBe('empty');
   });
 });
