@@ -190,6 +190,24 @@ describe.each(DRIVERS)('documents plugin on %s', (driver) => {
     expect((await host.request('GET', `/api/documents?company_id=${a}`)).status).toBe(200);
   }, T);
 
+  it('streams upload progress as events when asked (Accept: text/event-stream)', async () => {
+    const big = await textPdf(Array.from({ length: 40 }, (_, i) => `Side ${i + 1}. ${'Tagrender, nedløb og inddækninger i zink. '.repeat(200)}`));
+    const res = await host.request('POST', '/api/documents', {
+      body: form(a, [{ name: 'stor prisliste.pdf', bytes: big }, { name: 'program.pdf', bytes: new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0]) }]),
+      headers: { accept: 'text/event-stream' },
+    });
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const events = String(res.body).trim().split('\n\n').map((b) => ({ event: /^event: (.*)$/m.exec(b)?.[1], data: JSON.parse(/^data: (.*)$/m.exec(b)![1]!) }));
+    expect(events[0]).toEqual({ event: 'file', data: { index: 0, name: 'stor prisliste.pdf' } });
+    const progress = events.filter((e) => e.event === 'progress' && e.data.index === 0).map((e) => e.data.bytes);
+    expect(progress.length).toBeGreaterThanOrEqual(Math.floor(big.byteLength / (1024 * 1024)));
+    expect(progress.at(-1)).toBe(big.byteLength);
+    expect(progress).toEqual([...progress].sort((x, y) => x - y));
+    const stored = events.filter((e) => e.event === 'stored').map((e) => e.data.outcome);
+    expect(stored).toEqual(['created', 'refused']);
+    expect(events.at(-1)).toMatchObject({ event: 'done', data: { items: [{ outcome: 'created' }, { outcome: 'refused', problem: { status: 415 } }] } });
+  }, T);
+
   it('answers a second upload of the same bytes with the same document', async () => {
     const again = await upload(a, [{ name: 'Kopi af tilbud.pdf', bytes: pdfBytes }]);
     expect(again.status).toBe(200);
