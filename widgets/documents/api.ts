@@ -73,14 +73,6 @@ export function inProgress(doc: Pick<CrmDocument, 'status'>): boolean {
   return doc.status === 'queued' || doc.status === 'extracting';
 }
 
-/**
- * The kit client's bearer token. The kit has no public accessor for it yet (its `send` knows
- * only the generated operations, and documents are a plugin), so this reads the client's own.
- */
-function token(client: CrmClient, fresh: boolean): Promise<string | undefined> {
-  return (client as unknown as { token(fresh: boolean): Promise<string | undefined> }).token(fresh);
-}
-
 async function problemOf(res: Response): Promise<CrmApiError> {
   let problem: Problem = { title: res.statusText };
   try {
@@ -94,7 +86,7 @@ async function problemOf(res: Response): Promise<CrmApiError> {
 /** One request with the client's sign-in (asked again once after a 401); throws CrmApiError. */
 async function request(client: CrmClient, method: string, path: string, body?: unknown, accept = 'application/json'): Promise<Response> {
   const attempt = async (fresh: boolean) => {
-    const bearer = await token(client, fresh);
+    const bearer = await client.token(fresh);
     try {
       return await fetch(`${client.apiBase}${path}`, {
         method,
@@ -163,7 +155,7 @@ export async function uploadFile(client: CrmClient, file: File, options: UploadO
   if (options.category) form.append('category', options.category);
   form.append('file', file, file.name);
   const attempt = async (fresh: boolean) => {
-    const bearer = await token(client, fresh);
+    const bearer = await client.token(fresh);
     return new Promise<{ status: number; text: string }>((resolve, reject) => {
       const xhr = new XMLHttpRequest();
       xhr.open('POST', `${client.apiBase}/api/documents`);

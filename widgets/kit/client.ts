@@ -92,7 +92,15 @@ export class CrmClient {
     return res;
   }
 
-  private async token(fresh: boolean): Promise<string | undefined> {
+  /**
+   * The bearer token the client signs requests with (`fresh` asks the page for a new one, after a
+   * 401), for what the typed operations can't do: plugin routes, uploads with byte progress
+   * (XMLHttpRequest), downloads saved as files.
+   *
+   * @example
+   * xhr.setRequestHeader('authorization', `Bearer ${await crm.token(false)}`);
+   */
+  async token(fresh = false): Promise<string | undefined> {
     if (this.auth.token) return this.auth.token;
     if (this.auth.getToken) {
       if (fresh || !this.cached) this.cached = await this.auth.getToken();
