@@ -100,8 +100,9 @@ function headText(head: Uint8Array): string | undefined {
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
     return new TextDecoder(head[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(head);
   }
-  // UTF-16 without a BOM: every other byte NUL in mostly-ASCII text.
+  // UTF-16 without a BOM: every other byte NUL in mostly-ASCII text (long enough to tell).
   const sample = head.subarray(0, 512);
+  if (sample.length < 16 && sample.includes(0)) return undefined;
   let evenNul = 0;
   let oddNul = 0;
   for (let i = 0; i < sample.length; i++) if (sample[i] === 0) (i % 2 === 0 ? evenNul++ : oddNul++);

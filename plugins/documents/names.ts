@@ -12,7 +12,8 @@ export function safeFileName(raw: string | undefined | null, fallback = 'dokumen
   const lastSegment = (raw ?? '').split(/[\\/]/).pop() ?? '';
   const cleaned = lastSegment
     .normalize('NFC')
-    // C0/C1 controls, and the bidi overrides/isolates and zero-width marks used to disguise names.
+    // Line breaks and tabs are spaces; other C0/C1 controls, and the bidi overrides/isolates and zero-width marks used to disguise names.
+    .replace(/[\t\n\r\f\v]/g, ' ')
     .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '')
     .replace(/\s+/g, ' ')
     .trim()
