@@ -41,13 +41,17 @@ export function folderBackend(root: string): BlobBackend {
       }
     },
     async open(location) {
+      // A plain read stream (not a FileHandle's): it closes its descriptor when read to the end,
+      // cancelled or destroyed.
+      const stream = fs.createReadStream(resolve(location));
       try {
-        const handle = await fs.promises.open(resolve(location), 'r');
-        return Readable.toWeb(handle.createReadStream()) as ReadableStream<Uint8Array>;
+        await new Promise<void>((ready, fail) => stream.once('open', () => ready()).once('error', fail));
       } catch (error) {
+        stream.destroy();
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
         throw error;
       }
+      return Readable.toWeb(stream) as ReadableStream<Uint8Array>;
     },
     async remove(location) {
       const target = resolve(location);

@@ -45,7 +45,7 @@ export async function spool(source: AsyncIterable<Uint8Array> | Iterable<Uint8Ar
         head.push(Buffer.from(part));
         headBytes += part.byteLength;
       }
-      if (!out.write(chunk)) await new Promise<void>((resolve, reject) => out.once('drain', resolve).once('error', reject));
+      if (!out.write(chunk)) await drained(out);
     }
     await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
   } catch (error) {
@@ -58,6 +58,18 @@ export async function spool(source: AsyncIterable<Uint8Array> | Iterable<Uint8Ar
     throw error;
   }
   return { file, size, sha256: hash.digest('hex'), head: new Uint8Array(Buffer.concat(head)) };
+}
+
+/** Waits for a full write buffer to drain; the error listener goes once it has (no pile-up over a large file). */
+function drained(out: fs.WriteStream): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const fail = (error: Error) => reject(error);
+    out.once('error', fail);
+    out.once('drain', () => {
+      out.off('error', fail);
+      resolve();
+    });
+  });
 }
 
 function formatMb(bytes: number): string {

@@ -51,7 +51,7 @@ const KNOWN_OTHER: Record<string, string> = {
  * @example
  * const result = await detectType(blob.stream, 'Tilbud.pdf'); // { type: 'pdf', mime: 'application/pdf', ext: 'pdf' }
  */
-export async function detectType(stream: ReadableStream<Uint8Array>, name: string, head: Uint8Array): Promise<DetectedType | Refusal> {
+export async function detectType(stream: ReadableStream<Uint8Array> | NodeJS.ReadableStream, name: string, head: Uint8Array): Promise<DetectedType | Refusal> {
   const found = await fileTypeFromStream(stream as never).catch(() => undefined);
   let detected: DetectedType | undefined;
   // file-type knows XML only as XML: which XML (an e-invoice, or something we don't read) is ours to tell.

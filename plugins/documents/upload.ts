@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import type { CompanyStore, Problem } from '../../plugin-api.d.ts';
 import { CrmError } from '../../plugin-api.js';
 import type { Category } from './classify/index.ts';
@@ -50,8 +51,9 @@ export async function storeFile(ctx: Ctx, store: CompanyStore, file: IncomingFil
   try {
     const opened = await blobs.read(blobKey);
     if (!opened) throw new CrmError('unavailable', 'The uploaded file vanished from the blob store');
-    const type = await detectType(opened.stream, name, written.head);
-    await opened.stream.cancel().catch(() => {});
+    // A Node stream, so that the file is closed (destroy) however far detection read into it.
+    const head = Readable.fromWeb(opened.stream as never);
+    const type = await detectType(head, name, written.head).finally(() => head.destroy());
     if ('code' in type) {
       await blobs.delete(blobKey);
       return refused(name, 415, 'unsupported_media_type', `${name}: ${type.reason}`);
