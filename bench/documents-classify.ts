@@ -7,57 +7,18 @@
  */
 import { pathToFileURL } from 'node:url';
 import { textAnalysis as text } from '../core/plugins/context/text.ts';
-import { CATEGORIES, type Category, type ClassifyInput, classify, emptyModel, type LearnedModel, learn } from '../plugins/documents/classify/index.ts';
+import { classify, emptyModel, type LearnedModel, learn } from '../plugins/documents/classify/index.ts';
 import { correctionSet, heldOutLike, type LabelledDocument, labelledCorpus } from '../plugins/documents/testing/corpus.ts';
+import { classificationFigures, type Figures, pct, perClassTable, sourceInput } from './documents-figures.ts';
 
-const TYPES = { pdf: 'pdf', scan: 'pdf', docx: 'docx', xlsx: 'xlsx', text: 'text', eml: 'eml' } as const;
-const input = (d: LabelledDocument): ClassifyInput => ({ text: d.text, title: d.title, name: d.name, type: TYPES[d.format] });
+const input = sourceInput;
 
-interface Figures {
-  n: number;
-  accuracy: number;
-  unsure: number;
-  confidentPrecision: number;
-  macroF1: number;
-  perClass: Record<Category, { precision: number; recall: number; n: number }>;
-}
-
-/** Precision and recall count the answer shown: an `unsure` is no answer (a miss for recall, not a wrong claim). */
+/** Classifies each document's text with `model` and counts the answers. */
 function measure(docs: LabelledDocument[], model: LearnedModel): Figures {
-  const results = docs.map((d) => ({ truth: d.category, c: classify(input(d), model, text) }));
-  const perClass = {} as Figures['perClass'];
-  const f1s: number[] = [];
-  for (const cat of CATEGORIES) {
-    const claimed = results.filter((r) => r.c.category === cat);
-    const actual = results.filter((r) => r.truth === cat);
-    if (actual.length === 0 && claimed.length === 0) continue;
-    const tp = claimed.filter((r) => r.truth === cat).length;
-    const precision = claimed.length ? tp / claimed.length : Number.NaN;
-    const recall = actual.length ? tp / actual.length : 1;
-    perClass[cat] = { precision, recall, n: actual.length };
-    if (actual.length) f1s.push(tp ? (2 * precision * recall) / (precision + recall) : 0);
-  }
-  const confident = results.filter((r) => r.c.category !== 'unsure');
-  return {
-    n: docs.length,
-    accuracy: results.filter((r) => r.c.best === r.truth).length / docs.length,
-    unsure: (docs.length - confident.length) / docs.length,
-    confidentPrecision: confident.length ? confident.filter((r) => r.c.category === r.truth).length / confident.length : 1,
-    macroF1: f1s.reduce((a, b) => a + b, 0) / f1s.length,
-    perClass,
-  };
-}
-
-// A class nothing was claimed for has no precision: shown as a dash, not as 100 %.
-const pct = (x: number) => (Number.isNaN(x) ? '–' : `${(100 * x).toFixed(0)} %`);
-
-function perClassTable(before: Figures, after: Figures): string {
-  const rows = CATEGORIES.filter((c) => before.perClass[c]?.n).map((c) => {
-    const b = before.perClass[c]!;
-    const a = after.perClass[c]!;
-    return `| ${c} | ${b.n} | ${pct(b.precision)} | ${pct(b.recall)} | ${pct(a.precision)} | ${pct(a.recall)} |`;
-  });
-  return ['| category | docs | precision before | recall before | precision after | recall after |', '|---|---:|---:|---:|---:|---:|', ...rows].join('\n');
+  return classificationFigures(docs.map((d) => {
+    const c = classify(input(d), model, text);
+    return { truth: d.category, category: c.category, best: c.best };
+  }));
 }
 
 const summaryRow = (label: string, f: Figures) => `| ${label} | ${f.n} | ${pct(f.accuracy)} | ${pct(f.macroF1)} | ${pct(f.unsure)} | ${pct(f.confidentPrecision)} |`;

@@ -19,12 +19,13 @@ import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { textAnalysis as text } from '../core/plugins/context/text.ts';
-import { CATEGORIES, type Category, type Classification, type ClassifyInput, classify, emptyModel, type LearnedModel, learn } from '../plugins/documents/classify/index.ts';
+import { type Classification, type ClassifyInput, classify, emptyModel, type LearnedModel, learn } from '../plugins/documents/classify/index.ts';
 import { detectType } from '../plugins/documents/detect.ts';
 import { type DocumentType, type Extraction, type ExtractOptions, ExtractionError, extract } from '../plugins/documents/extract/index.ts';
 import { correctionSet, heldOutLike, type LabelledDocument, labelledCorpus } from '../plugins/documents/testing/corpus.ts';
 import { scannedPdf, scanPng, textPdf } from '../plugins/documents/testing/pdf.ts';
 import { type RenderedFile, renderDocument, splitPages } from './documents-render.ts';
+import { type Answer, classificationFigures, type Figures, pct, perClassTable, sourceInput } from './documents-figures.ts';
 
 const run = promisify(execFile);
 
@@ -100,54 +101,8 @@ async function processFile(file: RenderedFile): Promise<Processed> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Classification figures (the same definitions as bench/documents-classify.ts)
+// Classification answers (counted by bench/documents-figures.ts, as bench/documents-classify.ts counts them)
 
-interface Answer {
-  truth: Category;
-  /** `failed` when nothing could be extracted: no answer, like `unsure`. */
-  category: Category | 'unsure' | 'failed';
-  best: Category | 'failed';
-}
-
-interface Figures {
-  n: number;
-  accuracy: number;
-  unsure: number;
-  failed: number;
-  confidentPrecision: number;
-  macroF1: number;
-  perClass: Partial<Record<Category, { precision: number; recall: number; n: number }>>;
-}
-
-/** Precision and recall count the answer shown: an `unsure` is no answer (a miss for recall, not a wrong claim). */
-function figures(results: Answer[]): Figures {
-  const perClass: Figures['perClass'] = {};
-  const f1s: number[] = [];
-  for (const cat of CATEGORIES) {
-    const claimed = results.filter((r) => r.category === cat);
-    const actual = results.filter((r) => r.truth === cat);
-    if (actual.length === 0 && claimed.length === 0) continue;
-    const tp = claimed.filter((r) => r.truth === cat).length;
-    const precision = claimed.length ? tp / claimed.length : Number.NaN;
-    const recall = actual.length ? tp / actual.length : 1;
-    perClass[cat] = { precision, recall, n: actual.length };
-    if (actual.length) f1s.push(tp ? (2 * precision * recall) / (precision + recall) : 0);
-  }
-  const confident = results.filter((r) => r.category !== 'unsure' && r.category !== 'failed');
-  return {
-    n: results.length,
-    accuracy: results.filter((r) => r.best === r.truth).length / results.length,
-    unsure: results.filter((r) => r.category === 'unsure').length / results.length,
-    failed: results.filter((r) => r.category === 'failed').length / results.length,
-    confidentPrecision: confident.length ? confident.filter((r) => r.category === r.truth).length / confident.length : 1,
-    macroF1: f1s.reduce((a, b) => a + b, 0) / f1s.length,
-    perClass,
-  };
-}
-
-const SOURCE_TYPES = { pdf: 'pdf', scan: 'pdf', docx: 'docx', xlsx: 'xlsx', text: 'text', eml: 'eml' } as const;
-/** The reference: the document's source text as bench/documents-classify.ts classifies it, no file in between. */
-const sourceInput = (d: LabelledDocument): ClassifyInput => ({ text: d.text, title: d.title, name: d.name, type: SOURCE_TYPES[d.format] });
 
 function answersFromFiles(processed: Processed[], model: LearnedModel): { answers: Answer[]; classifications: (Classification | undefined)[]; ms: number[] } {
   const ms: number[] = [];
@@ -175,7 +130,6 @@ function answersFromSource(docs: LabelledDocument[], model: LearnedModel): Answe
 // ---------------------------------------------------------------------------------------------
 // Formatting
 
-const pct = (x: number) => (Number.isNaN(x) ? '–' : `${(100 * x).toFixed(0)} %`);
 const fixed = (x: number, digits = 1) => x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -185,15 +139,6 @@ const median = (xs: number[]) => {
 };
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' / ');
-
-function perClassTable(before: Figures, after: Figures): string {
-  const rows = CATEGORIES.filter((c) => before.perClass[c]?.n).map((c) => {
-    const b = before.perClass[c]!;
-    const a = after.perClass[c]!;
-    return `| ${c} | ${b.n} | ${pct(b.precision)} | ${pct(b.recall)} | ${pct(a.precision)} | ${pct(a.recall)} |`;
-  });
-  return ['| category | docs | precision before | recall before | precision after | recall after |', '|---|---:|---:|---:|---:|---:|', ...rows].join('\n');
-}
 
 const SUMMARY_HEAD = '| set | input | docs | accuracy (best guess) | macro-F1 | unsure | failed | precision of confident answers |\n|---|---|---:|---:|---:|---:|---:|---:|';
 const summaryRow = (set: string, input: string, f: Figures) =>
@@ -388,10 +333,10 @@ export async function runDocumentsBench(argv: string[] = process.argv.slice(3)):
   const heldBefore = answersFromFiles(processed.held, emptyModel());
   const heldAfter = answersFromFiles(processed.held, model);
   const fig = {
-    corpus: [figures(corpusBefore.answers), figures(corpusAfter.answers)] as const,
-    held: [figures(heldBefore.answers), figures(heldAfter.answers)] as const,
-    corpusSource: [figures(answersFromSource(sets.corpus, emptyModel())), figures(answersFromSource(sets.corpus, sourceModel))] as const,
-    heldSource: [figures(answersFromSource(sets.held, emptyModel())), figures(answersFromSource(sets.held, sourceModel))] as const,
+    corpus: [classificationFigures(corpusBefore.answers), classificationFigures(corpusAfter.answers)] as const,
+    held: [classificationFigures(heldBefore.answers), classificationFigures(heldAfter.answers)] as const,
+    corpusSource: [classificationFigures(answersFromSource(sets.corpus, emptyModel())), classificationFigures(answersFromSource(sets.corpus, sourceModel))] as const,
+    heldSource: [classificationFigures(answersFromSource(sets.held, emptyModel())), classificationFigures(answersFromSource(sets.held, sourceModel))] as const,
   };
 
   // 4. Throughput against references.

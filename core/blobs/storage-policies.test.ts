@@ -1,9 +1,8 @@
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, DRIVERS, type TestDatabase } from '../../test/support/databases.ts';
 import { migrate } from '../db/migrator/index.ts';
-import { rowsOf } from '../db/types.ts';
 import { uuidv7 } from '../ids/index.ts';
+import { asStaff as asStaffOn, ensureAuthenticatedRole } from '../../test/support/supabase-staff.ts';
 
 /**
  * On Supabase, blobs live in the Storage bucket `crm-blobs` under `<company_id>/…`, and staff
@@ -18,12 +17,9 @@ describe.each(DRIVERS)('Storage policies for Supabase staff on %s', (driver) => 
 
   beforeAll(async () => {
     t = await createTestDatabase(driver, { migrate: false });
+    await ensureAuthenticatedRole(t.db);
     await t.db.withSession((s) =>
-      s.exec(`do $$ begin
-                if not exists (select from pg_roles where rolname = 'authenticated') then create role authenticated nologin; end if;
-              exception when duplicate_object or unique_violation then null;
-              end $$;
-              create schema if not exists storage;
+      s.exec(`create schema if not exists storage;
               create table storage.objects (id uuid primary key default gen_random_uuid(), bucket_id text not null, name text not null);
               alter table storage.objects enable row level security;
               grant usage on schema storage to authenticated;
@@ -38,14 +34,7 @@ describe.each(DRIVERS)('Storage policies for Supabase staff on %s', (driver) => 
   });
   afterAll(() => t.destroy());
 
-  async function asStaff<T>(appMetadata: Record<string, unknown>, query: string): Promise<T[]> {
-    return t.db.orm.transaction(async (tx) => {
-      const claims = JSON.stringify({ sub: uuidv7(), role: 'authenticated', app_metadata: appMetadata });
-      await tx.execute(sql`select set_config('request.jwt.claims', ${claims}, true)`);
-      await tx.execute(sql`set local role authenticated`);
-      return rowsOf<T>(await tx.execute(sql.raw(query)));
-    });
-  }
+  const asStaff = <T>(appMetadata: Record<string, unknown>, query: string) => asStaffOn<T>(t.db, appMetadata, query);
 
   it("shows staff the bucket's files of their companies only, and nothing of other buckets", async () => {
     const names = async (meta: Record<string, unknown>) => (await asStaff<{ name: string }>(meta, 'select name from storage.objects order by name')).map((r) => r.name);

@@ -4,7 +4,7 @@
  * `crm-company-select` with `{ id, company }`. Activity on the timeline re-sorts it live.
  */
 import { css, html, type PropertyValues } from 'lit';
-import { type Company, CrmElement, define, formatRelative, type Lang, live } from '../kit/index.ts';
+import { type Company, CrmElement, define, formatRelative, type Lang } from '../kit/index.ts';
 
 const TEXTS = {
   da: {
@@ -61,7 +61,6 @@ export class CrmCompanies extends CrmElement {
   private cursor: string | null = null;
   private request = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private stopLive: (() => void) | undefined;
   private loadedFor: unknown;
 
   constructor() {
@@ -72,23 +71,14 @@ export class CrmCompanies extends CrmElement {
     this.filters = { q: '', kind: CUSTOMER_KINDS, stage: '', activity: '', sort: 'activity' };
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.stopLive = live(this.client, () => {
-      if (this.filters.sort === 'activity') this.schedule(800);
-    });
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopLive?.();
     clearTimeout(this.timer);
   }
 
-  override reconnect(): void {
-    this.stopLive?.();
-    this.stopLive = live(this.client, () => this.filters.sort === 'activity' && this.schedule(800));
-    this.requestUpdate();
+  /** Any event moves a company up the "latest activity" order. */
+  protected override liveEvent(): void {
+    if (this.filters.sort === 'activity') this.schedule(800);
   }
 
   protected override willUpdate(changed: PropertyValues): void {

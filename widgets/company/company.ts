@@ -8,7 +8,7 @@
  */
 import { css, html, nothing, type PropertyValues } from 'lit';
 import {
-  type Company, type Contact, CrmElement, define, errorMessage, formatDateTime, formatRelative, icon, type Lang, live, type TimelineEvent,
+  type Company, type Contact, CrmElement, define, errorMessage, formatDateTime, formatRelative, icon, type Lang, type LiveEvent, type TimelineEvent,
 } from '../kit/index.ts';
 
 const TEXTS = {
@@ -108,7 +108,6 @@ export class CrmCompany extends CrmElement {
   declare notice: string;
   private cursor: string | null = null;
   private loadedFor = '';
-  private stopLive: (() => void) | undefined;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
@@ -122,33 +121,19 @@ export class CrmCompany extends CrmElement {
     this.notice = '';
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.listen();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stopLive?.();
-  }
-
   override reconnect(): void {
     this.loadedFor = '';
-    this.listen();
-    this.requestUpdate();
+    super.reconnect();
   }
 
-  private listen(): void {
-    this.stopLive?.();
-    this.stopLive = live(this.client, (event) => {
-      if (event.company_id !== this.companyId) return;
-      if (!this.source || event.type.startsWith(`${this.source}.`)) {
-        if (!this.text || JSON.stringify(event.payload).toLowerCase().includes(this.text.toLowerCase())) {
-          this.events = [event, ...this.events.filter((e) => e.id !== event.id)];
-        }
+  protected override liveEvent(event: LiveEvent): void {
+    if (event.company_id !== this.companyId) return;
+    if (!this.source || event.type.startsWith(`${this.source}.`)) {
+      if (!this.text || JSON.stringify(event.payload).toLowerCase().includes(this.text.toLowerCase())) {
+        this.events = [event, ...this.events.filter((e) => e.id !== event.id)];
       }
-      if (event.type.startsWith('contact.') || event.type === 'company.merged') void this.loadContacts();
-    });
+    }
+    if (event.type.startsWith('contact.') || event.type === 'company.merged') void this.loadContacts();
   }
 
   protected override willUpdate(changed: PropertyValues): void {

@@ -11,7 +11,7 @@
  * and `crm-document-deleted` `{ id, document }`.
  */
 import { css, html, nothing, type PropertyValues } from 'lit';
-import { CrmApiError, CrmElement, define, errorMessage, formatDate, formatDateTime, icon, type Lang, live } from '../kit/index.ts';
+import { CrmApiError, CrmElement, define, errorMessage, formatDate, formatDateTime, icon, type Lang, type LiveEvent } from '../kit/index.ts';
 import {
   CATEGORIES, type Category, type CrmDocument, deleteDocument, documentFile, documentText, getDocument, inProgress, listDocuments, patchDocument, STATUSES,
   type TextSection, uploadFile, type Visibility,
@@ -118,7 +118,6 @@ export class CrmDocuments extends CrmElement {
 
   private cursor: string | null = null;
   private loadedFor = '';
-  private stopLive: (() => void) | undefined;
   private poll: ReturnType<typeof setTimeout> | undefined;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private batch: Upload[] = [];
@@ -156,33 +155,22 @@ export class CrmDocuments extends CrmElement {
     );
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.listen();
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopLive?.();
-    this.stopLive = undefined;
     clearTimeout(this.poll);
     clearTimeout(this.searchTimer);
   }
 
   override reconnect(): void {
     this.loadedFor = '';
-    this.listen();
-    this.requestUpdate();
+    super.reconnect();
   }
 
   /** `document.indexed` / `document.failed` on the company's timeline: look at that document now. */
-  private listen(): void {
-    this.stopLive?.();
-    this.stopLive = live(this.client, (event) => {
-      if (event.company_id !== this.companyId || !event.type.startsWith('document.')) return;
-      const id = [event.payload.document_id, event.payload.id].find((v): v is string => typeof v === 'string');
-      if ((event.type === 'document.indexed' || event.type === 'document.failed') && id) void this.refresh(id);
-    });
+  protected override liveEvent(event: LiveEvent): void {
+    if (event.company_id !== this.companyId || !event.type.startsWith('document.')) return;
+    const id = [event.payload.document_id, event.payload.id].find((v): v is string => typeof v === 'string');
+    if ((event.type === 'document.indexed' || event.type === 'document.failed') && id) void this.refresh(id);
   }
 
   protected override willUpdate(changed: PropertyValues): void {

@@ -5,7 +5,7 @@
  * `crm-inbox-count` `{ count }`. `conversation-id` opens one conversation (e.g. from a timeline).
  */
 import { css, html, nothing, type PropertyValues } from 'lit';
-import { type ChatMessage, type ChatWaitingConversation, CrmApiError, CrmElement, define, errorMessage, formatDateTime, formatRelative, type Lang, live } from '../kit/index.ts';
+import { type ChatMessage, type ChatWaitingConversation, CrmApiError, CrmElement, define, errorMessage, formatDateTime, formatRelative, type Lang, type LiveEvent } from '../kit/index.ts';
 
 const TEXTS = {
   da: {
@@ -75,7 +75,6 @@ export class CrmInbox extends CrmElement {
   declare missing: boolean;
   private loadedFor: unknown;
   private openedFor = '';
-  private stopLive: (() => void) | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
@@ -89,30 +88,16 @@ export class CrmInbox extends CrmElement {
     this.missing = false;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.listen();
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopLive?.();
     clearTimeout(this.timer);
   }
 
-  override reconnect(): void {
-    this.listen();
-    this.requestUpdate();
-  }
-
-  private listen(): void {
-    this.stopLive?.();
-    this.stopLive = live(this.client, (event) => {
-      if (!event.type.startsWith('chat.')) return;
-      clearTimeout(this.timer);
-      this.timer = setTimeout(() => void this.loadQueue(), 300);
-      if (event.payload.conversation_id === this.conversationId) void this.loadThread();
-    });
+  protected override liveEvent(event: LiveEvent): void {
+    if (!event.type.startsWith('chat.')) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.loadQueue(), 300);
+    if (event.payload.conversation_id === this.conversationId) void this.loadThread();
   }
 
   protected override willUpdate(changed: PropertyValues): void {

@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { type CrmAuth, CrmClient } from './client.ts';
 import { errorMessage } from './errors.ts';
+import { live, type LiveEvent } from './live.ts';
 import type { Lang } from './format.ts';
 import { controls, tokens } from './styles.ts';
 
@@ -76,10 +77,19 @@ export abstract class CrmElement extends LitElement {
   private client_: CrmClient | undefined;
   private clientKey: unknown[] = [];
   private langWatch: MutationObserver | undefined;
+  private stopLive: (() => void) | undefined;
+
+  /**
+   * The caller's timeline events as they happen (`GET /api/stream`, one shared connection): a
+   * widget that defines this gets them while it is on the page, with the current client (a
+   * new subscription when the page's defaults change).
+   */
+  protected liveEvent?(event: LiveEvent): void;
 
   override connectedCallback(): void {
     super.connectedCallback();
     elements.add(this);
+    this.listen();
     // `lang` is a native attribute, watched rather than redeclared: on the widget and the page.
     this.langWatch = new MutationObserver(() => this.requestUpdate());
     this.langWatch.observe(this, { attributes: true, attributeFilter: ['lang'] });
@@ -90,6 +100,8 @@ export abstract class CrmElement extends LitElement {
     super.disconnectedCallback();
     elements.delete(this);
     this.langWatch?.disconnect();
+    this.stopLive?.();
+    this.stopLive = undefined;
   }
 
   /** The API client for the current settings (a new one when they change). */
@@ -113,7 +125,13 @@ export abstract class CrmElement extends LitElement {
 
   /** Called when the page's defaults change: widgets reload what they show. */
   reconnect(): void {
+    this.listen();
     this.requestUpdate();
+  }
+
+  private listen(): void {
+    this.stopLive?.();
+    this.stopLive = this.liveEvent ? live(this.client, (event) => this.liveEvent!(event)) : undefined;
   }
 
   /** Sends a `crm-*` event out of the shadow root (bubbling, composed). */

@@ -1,9 +1,8 @@
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, DRIVERS, type TestDatabase } from '../../../test/support/databases.ts';
 import { uuidv7 } from '../../ids/index.ts';
+import { asStaff as asStaffOn, ensureAuthenticatedRole } from '../../../test/support/supabase-staff.ts';
 import { migrate } from '../migrator/index.ts';
-import { rowsOf } from '../types.ts';
 
 /**
  * Supabase users reach the tables directly (supabase-js, PostgREST) as the `authenticated`
@@ -16,14 +15,7 @@ describe.each(DRIVERS)('policies for Supabase staff (authenticated role) on %s',
 
   beforeAll(async () => {
     t = await createTestDatabase(driver, { migrate: false });
-    await t.db.withSession((s) =>
-      s.exec(`do $$ begin
-                if not exists (select from pg_roles where rolname = 'authenticated') then
-                  create role authenticated nologin;
-                end if;
-              exception when duplicate_object or unique_violation then null;
-              end $$;`),
-    );
+    await ensureAuthenticatedRole(t.db);
     await migrate(t.db);
     await t.db.withSession((s) =>
       s.exec(`grant select, insert, update, delete on companies, contacts, events, api_keys, audit_log to authenticated;
@@ -33,14 +25,7 @@ describe.each(DRIVERS)('policies for Supabase staff (authenticated role) on %s',
   });
   afterAll(() => t.destroy());
 
-  async function asStaff<T>(appMetadata: Record<string, unknown>, query: string): Promise<T[]> {
-    return t.db.orm.transaction(async (tx) => {
-      const claims = JSON.stringify({ sub: uuidv7(), role: 'authenticated', app_metadata: appMetadata });
-      await tx.execute(sql`select set_config('request.jwt.claims', ${claims}, true)`);
-      await tx.execute(sql`set local role authenticated`);
-      return rowsOf<T>(await tx.execute(sql.raw(query)));
-    });
-  }
+  const asStaff = <T>(appMetadata: Record<string, unknown>, query: string) => asStaffOn<T>(t.db, appMetadata, query);
 
   it('shows staff every company, or only the ones in app_metadata.company_ids', async () => {
     expect(await asStaff({ crm_role: 'staff' }, 'select count(*)::int as n from events')).toEqual([{ n: 2 }]);
