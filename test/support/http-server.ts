@@ -18,3 +18,20 @@ export async function close(server: http.Server, timers: Iterable<NodeJS.Timeout
   server.closeAllConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
 }
+
+/**
+ * A stub server's request body as JSON: undefined when there is none, null when it is not JSON.
+ *
+ * @example
+ * const body = (await readJsonBody(req)) as { text?: string } | null;
+ */
+export async function readJsonBody(req: http.IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  if (!chunks.length) return undefined;
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    return null;
+  }
+}

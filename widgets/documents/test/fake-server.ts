@@ -18,6 +18,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import busboy from 'busboy';
 import type { Category, CrmDocument, TextSection } from '../api.ts';
+import { readJsonBody } from '../../../test/support/http-server.ts';
 
 export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'";
 export const TOKEN = 'test-staff-token';
@@ -74,17 +75,6 @@ function problem(res: http.ServerResponse, status: number, title: string, detail
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'Content-Type': 'application/json' });
   res.end(JSON.stringify(body));
-}
-
-async function readJson(req: http.IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  if (!chunks.length) return undefined;
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  } catch {
-    return null;
-  }
 }
 
 function sniff(bytes: Buffer): { type: CrmDocument['type']; mime: string } | null {
@@ -214,7 +204,7 @@ export async function startFake(widgetsDir: string): Promise<Fake> {
       if (!m || !doc) return problem(res, 404, 'Not Found', 'No such document.');
       if (!m[2] && req.method === 'GET') return sendJson(res, 200, doc);
       if (!m[2] && req.method === 'PATCH') {
-        const body = (await readJson(req)) as { category?: string; visibility?: string; title?: string } | null;
+        const body = (await readJsonBody(req)) as { category?: string; visibility?: string; title?: string } | null;
         record.body = body;
         if (!body || (body.category !== undefined && !CATEGORIES.includes(body.category as Category)) || (body.visibility !== undefined && !['internal', 'public'].includes(body.visibility))) {
           return problem(res, 422, 'Validation Failed', 'category or visibility is not one of the allowed values.');

@@ -14,6 +14,7 @@ import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { readJsonBody } from '../../../../test/support/http-server.ts';
 
 export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'";
 export const SITE_KEY = 'site_test';
@@ -113,17 +114,6 @@ crm-chat.custom { --crm-accent: rgb(4, 5, 6); }
 crm-chat.custom::part(launcher) { border-radius: 7px; }
 `;
 
-async function readBody(req: http.IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  if (!chunks.length) return undefined;
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  } catch {
-    return null;
-  }
-}
-
 export async function startStub(widgetsDir: string): Promise<Stub> {
   const sessions = new Map<string, Session>();
   const requests: StubRequest[] = [];
@@ -194,7 +184,7 @@ export async function startStub(widgetsDir: string): Promise<Stub> {
   }
 
   async function api(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
-    const body = req.method === 'POST' ? await readBody(req) : undefined;
+    const body = req.method === 'POST' ? await readJsonBody(req) : undefined;
     requests.push({ method: req.method ?? '', path: url.pathname, authorization: req.headers.authorization, accept: req.headers.accept, body });
     const parts = url.pathname.split('/').filter(Boolean); // api chat sessions {id} {action}
     if (parts[2] !== 'sessions') return problem(res, 404, 'Not found');
