@@ -281,7 +281,7 @@ describe.each(DRIVERS)('documents plugin on %s', (driver) => {
     const listed: { name: string }[] = [];
     let cursor: string | null = null;
     do {
-      const page: { body: { items: { name: string }[]; next_cursor: string | null } } = await host.request('GET', `/api/documents?company_id=${c}&limit=50${cursor ? `&cursor=${cursor}` : ''}`);
+      const page: { body: { items: { name: string }[]; next_cursor: string | null } } = await host.request('GET', `/api/documents?company_id=${c}&limit=7${cursor ? `&cursor=${cursor}` : ''}`);
       expect(page.body.items, JSON.stringify(page.body)).toBeDefined();
       listed.push(...page.body.items);
       cursor = page.body.next_cursor;

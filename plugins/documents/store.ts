@@ -111,12 +111,14 @@ export interface ListFilter {
   after?: { createdAt: string; id: string } | undefined;
 }
 
-export async function listDocuments(sql: Sql, filter: ListFilter): Promise<DocumentRow[]> {
+export async function listDocuments(sql: Sql, filter: ListFilter): Promise<(DocumentRow & { cursor_at: string })[]> {
   const like = filter.q ? `%${filter.q.text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` : null;
   // An array parameter as a Postgres array literal: the SQL template would spread a JS array into a list.
   const ids = `{${(filter.q?.ids ?? []).filter((id) => /^[0-9a-f-]{36}$/.test(id)).join(',')}}`;
-  return sql.sql<DocumentRow>`
-    select * from documents_files
+  // The cursor's time as Postgres keeps it (microseconds): the ISO strings rows come back with
+  // stop at milliseconds, and a page boundary inside one millisecond would skip rows.
+  return sql.sql<DocumentRow & { cursor_at: string }>`
+    select *, to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at from documents_files
     where company_id = ${filter.companyId}
       and (${filter.category ?? null}::text is null or category = ${filter.category ?? null})
       and (${filter.status ?? null}::text is null or status = ${filter.status ?? null})

@@ -174,8 +174,8 @@ export function documentRoutes(ctx: Ctx): void {
   });
 }
 
-function encodeCursor(row: DocumentRow): string {
-  return Buffer.from(JSON.stringify([row.created_at, row.id])).toString('base64url');
+function encodeCursor(row: DocumentRow & { cursor_at: string }): string {
+  return Buffer.from(JSON.stringify([row.cursor_at, row.id])).toString('base64url');
 }
 
 function decodeCursor(cursor: string): { createdAt: string; id: string } {
