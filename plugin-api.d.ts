@@ -241,6 +241,11 @@ export type SetupResult =
       llm?: LlmProvider;
       /** An `engine` plugin's implementation. */
       engine?: Engine;
+      /**
+       * What this plugin offers the plugins that name it in `dependsOn` or `uses` (they reach it
+       * with `ctx.plugins.api(id)`): plain functions, typed by a type the plugin exports.
+       */
+      api?: object;
     };
 
 /**
@@ -270,6 +275,11 @@ export interface PluginDefinition<Config = unknown, Caps extends Capability = Ca
   capabilities: readonly Caps[];
   /** Plugins started before this one; a missing or circular dependency stops start-up. */
   dependsOn?: readonly string[];
+  /**
+   * Plugins used when they run: started before this one when present, absent ones are no
+   * error (e.g. email hands attachments to `documents` when it runs, and says so otherwise).
+   */
+  uses?: readonly string[];
   /** SQL migrations shipped by the plugin, a folder relative to the module (e.g. `new URL('./migrations', import.meta.url)`). */
   migrations?: URL | string;
   setup(ctx: PluginContext<Config, Caps>): SetupResult | Promise<SetupResult>;
@@ -319,6 +329,15 @@ export interface BaseContext<Config> {
   shutdown: AbortSignal;
   /** Find, resolve and read companies (the shared customer key). */
   companies: CompanyService;
+  /**
+   * The `api` another running plugin returned from its setup, for the ids in `dependsOn` and
+   * `uses` (any other id is an error); `undefined` when that plugin is not running.
+   *
+   * @example
+   * const documents = ctx.plugins.api<DocumentsApi>('documents');
+   * if (documents) await documents.store(companyId, { name: 'tilbud.pdf', data: bytes, actor: 'email' });
+   */
+  plugins: { api<T extends object>(id: string): T | undefined };
   /** The plugin's private key-value state, one namespace per plugin (not per company). */
   kv: KeyValueStore;
   /** Danish/English text analysis: the same the core uses for its full-text index. */
@@ -455,6 +474,18 @@ export interface CompanyService {
   get(id: CompanyId): Promise<Company | null>;
   /** The company the hint points to (CVR, domain, a known contact's email, a business email's domain, an exact name), or null: never creates one. */
   find(hint: CompanyHint): Promise<Company | null>;
+  /**
+   * The company an email address belongs to, by the core's rules: the own company's domains →
+   * `self`; a known contact → its company (before the domain); free-mail addresses → a private
+   * company per person; other domains → the company with that domain. With `create`, what is
+   * missing is created (company and contact, `name` as the person's name); without it, null
+   * when nothing matches. Never matches by name alone.
+   *
+   * @example
+   * const { company, contact, matchedBy } = (await ctx.companies.resolveEmail('mette@gmail.com', { create: true, name: 'Mette Jensen' }))!;
+   * // company.kind === 'private', matchedBy === 'created'
+   */
+  resolveEmail(address: string, options?: { create?: boolean; name?: string }): Promise<{ company: Company; contact: Contact | null; matchedBy: 'contact' | 'domain' | 'cvr' | 'self' | 'created' } | null>;
   /** The business running the CRM (kind `self`). */
   self(): Promise<Company>;
   /** A provisional company for an anonymous visitor (kind `visitor`), merged into the real one later. */

@@ -41,6 +41,7 @@ export function checkDefinition(value: unknown, origin: string): AnyPlugin {
     if (!CAPABILITIES.includes(capability)) fail(`unknown capability ${JSON.stringify(capability)}; known: ${CAPABILITIES.join(', ')}`);
   }
   if (d.dependsOn !== undefined && (!Array.isArray(d.dependsOn) || d.dependsOn.some((x) => typeof x !== 'string'))) fail('dependsOn must be a list of plugin ids');
+  if (d.uses !== undefined && (!Array.isArray(d.uses) || d.uses.some((x) => typeof x !== 'string'))) fail('uses must be a list of plugin ids');
   if (d.config !== undefined && typeof (d.config as { safeParse?: unknown }).safeParse !== 'function') fail('config must be a zod schema (something with safeParse)');
   if (typeof d.setup !== 'function') fail('setup must be a function');
   return d as AnyPlugin;

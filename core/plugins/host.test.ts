@@ -209,6 +209,25 @@ describe('plugin start-up errors', () => {
   });
 
   // Each starts several in-memory CRMs: slow on a busy machine.
+  it('gives a plugin the api of a plugin it uses, starts that one first, and runs without it when it is absent', { timeout: 120_000 }, async () => {
+    const seenApi: unknown[] = [];
+    const offers = definePlugin({ id: 'offers-api', kind: 'source', version: '1.0.0', apiVersion: '2.0', capabilities: [],
+      setup: () => ({ api: { double: (n: number) => n * 2 } }) });
+    const user = definePlugin({ id: 'uses-api', kind: 'source', version: '1.0.0', apiVersion: '2.0', capabilities: [], uses: ['offers-api'],
+      setup(ctx) {
+        seenApi.push(ctx.plugins.api<{ double(n: number): number }>('offers-api')?.double(21) ?? 'absent');
+        expect(() => ctx.plugins.api('no-storage')).toThrow('did not declare no-storage');
+      } });
+    let host = await createTestHost({ plugins: [user, offers] });
+    expect(host.status('uses-api')).toMatchObject({ status: 'running' });
+    await host.close();
+    host = await createTestHost({ plugins: [user] });
+    expect(host.status('uses-api')).toMatchObject({ status: 'running' });
+    await host.close();
+    expect(seenApi).toEqual([42, 'absent']);
+  });
+
+  // Each starts several in-memory CRMs: slow on a busy machine.
   it('marks a plugin failed when a plugin it depends on failed', { timeout: 120_000 }, async () => {
     const failing = plain('base-fails', { setup: () => { throw new Error('no'); } });
     const dependent = plain('on-top', { dependsOn: ['base-fails'] });

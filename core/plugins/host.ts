@@ -81,6 +81,8 @@ export function createPluginHost(services: HostServices, options: { env?: Record
   const teardowns: { id: string; run: Teardown }[] = [];
   const routers: PluginRouter[] = [];
   const providers = { embeddings: new Map<string, EmbeddingProvider>(), llm: new Map<string, LlmProvider>(), engines: new Map<string, Engine>() };
+  // What running plugins offer each other (SetupResult.api); a stopped or failed one offers nothing.
+  const apis = new Map<string, object>();
 
   const fail = (status: PluginStatus, reason: string, error?: unknown) => {
     status.status = 'failed';
@@ -109,7 +111,7 @@ export function createPluginHost(services: HostServices, options: { env?: Record
         return fail(status, (error as Error).message, error);
       }
     }
-    const { ctx, router, publicRouter, queue } = buildContext(plugin, config, services, failures);
+    const { ctx, router, publicRouter, queue } = buildContext(plugin, config, services, failures, (id) => (states.get(id)?.status === 'running' ? apis.get(id) : undefined));
     const started = performance.now();
     let result: SetupResult;
     try {
@@ -130,6 +132,7 @@ export function createPluginHost(services: HostServices, options: { env?: Record
     if (provided.embeddings) providers.embeddings.set(plugin.id, provided.embeddings);
     if (provided.llm) providers.llm.set(plugin.id, provided.llm);
     if (provided.engine) providers.engines.set(plugin.id, provided.engine);
+    if (provided.api) apis.set(plugin.id, provided.api);
     if (router || publicRouter) routers.push({ id: plugin.id, router, publicRouter, storage: plugin.capabilities.includes('storage'), queue });
     status.status = 'running';
     status.jobs = [...services.jobHandlers.keys()].filter((name) => name.startsWith(`${plugin.id}.`));

@@ -2,8 +2,8 @@ import { CrmError } from '../errors/index.ts';
 import type { AnyPlugin } from './definition.ts';
 
 /**
- * Orders plugins so each starts after the plugins it depends on (stable: otherwise in the
- * order given). A duplicate id, a missing dependency or a cycle is a start-up error that
+ * Orders plugins so each starts after the plugins it depends on or uses (stable: otherwise in
+ * the order given). A duplicate id, a missing dependency or a cycle is a start-up error that
  * names the plugins involved.
  *
  * @example
@@ -28,6 +28,11 @@ export function startOrder(plugins: AnyPlugin[]): AnyPlugin[] {
       const needed = byId.get(dependency);
       if (!needed) throw new CrmError('bad_request', `Plugin ${plugin.id} depends on ${dependency}, which is not installed or not enabled`);
       visit(needed, [...path, plugin.id]);
+    }
+    // Used plugins start first when they are installed; an absent one is no error.
+    for (const used of plugin.uses ?? []) {
+      const present = byId.get(used);
+      if (present) visit(present, [...path, plugin.id]);
     }
     state.set(plugin.id, 'done');
     ordered.push(plugin);

@@ -1,4 +1,5 @@
 import { definePlugin } from '../../plugin-api.js';
+import { documentsApi } from './api.ts';
 import { CAPABILITIES, Config } from './config.ts';
 import { processDocument } from './process.ts';
 import { documentRoutes } from './routes/documents.ts';
@@ -19,7 +20,8 @@ declare module '../../plugin-api.d.ts' {
  * extracted by page or sheet (OCR for scans, Danish e-invoices read as data, an email's
  * attachments as documents of their own), a category with its confidence and reason that
  * learns from staff's corrections, and passages for search (public ones for the chatbot, with
- * page numbers). Routes at /api/documents.
+ * page numbers). Routes at /api/documents; other plugins hand files over through its api
+ * (api.ts).
  */
 export default definePlugin({
   id: 'documents',
@@ -43,5 +45,6 @@ export default definePlugin({
     );
     uploadRoutes(ctx);
     documentRoutes(ctx);
+    return { api: documentsApi(ctx) };
   },
 });

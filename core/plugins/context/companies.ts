@@ -1,5 +1,7 @@
 import type { CompanyService } from '../../../plugin-api.d.ts';
 import { findByHint, resolveHint } from '../../companies/hint.ts';
+import { resolveEmail } from '../../companies/resolver.ts';
+import { contactOut } from '../../contacts/schemas.ts';
 import { companyOut } from '../../companies/schemas.ts';
 import { mergeCompanies } from '../../companies/merge.ts';
 import { createCompany, getCompany, getSelfCompany, requireCompany, updateCompany } from '../../companies/store.ts';
@@ -24,6 +26,16 @@ export function companyService(services: Pick<HostServices, 'db' | 'bus'>, plugi
       const result = await all.run((tx) => resolveHint(tx, hint));
       if (result.created) services.bus.publish('company.created', { companyId: result.company.id, name: result.company.name });
       return { company: companyOut(result.company), created: result.created };
+    },
+    async resolveEmail(address, options = {}) {
+      const found = await all.run((tx) => resolveEmail(tx, address, options));
+      if (!found) return null;
+      if (found.matchedBy === 'created') services.bus.publish('company.created', { companyId: found.company.id, name: found.company.name });
+      // With `create`, a match by domain or a new company came with a new contact.
+      if (options.create && (found.matchedBy === 'created' || found.matchedBy === 'domain') && found.contact) {
+        services.bus.publish('contact.added', { companyId: found.company.id, contactId: found.contact.id, email: found.contact.email });
+      }
+      return { company: companyOut(found.company), contact: found.contact ? contactOut(found.contact) : null, matchedBy: found.matchedBy };
     },
     async find(hint) {
       const company = await all.run((tx) => findByHint(tx, hint ?? {}));

@@ -16,6 +16,18 @@ import { vectorServices } from './vector.ts';
 export type { FailureCounts, HostServices } from './services.ts';
 export { companyStore } from './store.ts';
 
+/** The `api` each running plugin returned from its setup, by plugin id. */
+export type PluginApis = (id: string) => object | undefined;
+
+/** `ctx.plugins.api`: only the plugins this one declared (dependsOn, uses) are reachable. */
+function pluginApi(plugin: AnyPlugin, apis: PluginApis) {
+  const declared = new Set([...(plugin.dependsOn ?? []), ...(plugin.uses ?? [])]);
+  return <T extends object>(id: string): T | undefined => {
+    if (!declared.has(id)) throw new Error(`Plugin ${plugin.id} did not declare ${id} in dependsOn or uses, so it cannot use its api`);
+    return apis(id) as T | undefined;
+  };
+}
+
 /** A plugin's ctx, and its router when it asked for `routes`. */
 export interface BuiltContext {
   ctx: PluginContext<unknown, Capability>;
@@ -33,7 +45,7 @@ export interface BuiltContext {
  * @example
  * const { ctx, router } = buildContext(plugin, config, services, failures);
  */
-export function buildContext(plugin: AnyPlugin, config: unknown, services: HostServices, failures: FailureCounts): BuiltContext {
+export function buildContext(plugin: AnyPlugin, config: unknown, services: HostServices, failures: FailureCounts, apis: PluginApis = () => undefined): BuiltContext {
   const has = (capability: Capability) => plugin.capabilities.includes(capability);
   // Invalid input is a 422 problem naming the field, as on the core's routes.
   const router = has('routes') ? new OpenAPIHono<PluginRouteEnv>({ defaultHook: validationHook }) : undefined;
@@ -44,6 +56,7 @@ export function buildContext(plugin: AnyPlugin, config: unknown, services: HostS
     logger: services.logger.child({ plugin: plugin.id }),
     shutdown: services.shutdown ?? new AbortController().signal,
     companies: companyService(services, plugin.id),
+    plugins: { api: pluginApi(plugin, apis) },
     kv: pluginKv(services.db, plugin.id),
     text: textAnalysis,
     describeEvents: (types: Parameters<HostServices['eventTypes']['describe']>[1]) => services.eventTypes.describe(plugin.id, types),
