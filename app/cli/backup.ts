@@ -11,6 +11,7 @@ import { restorePglite } from '../../core/db/pglite/restore.ts';
 import { CrmError } from '../../core/errors/index.ts';
 import { parseOptions } from './index.ts';
 import { progressBar } from './progress.ts';
+import { readAdminKey } from './server.ts';
 
 type Io = { out: (line: string) => void };
 
@@ -100,7 +101,7 @@ async function copyFolder(dataDir: string, file: string): Promise<void> {
 /** Asks the server holding the folder for its snapshot, streamed to `file` with a progress bar. */
 async function downloadBackup(config: Config, url: string | undefined, pid: number, file: string): Promise<void> {
   const origin = url ?? `http://${['0.0.0.0', '::'].includes(config.host) ? '127.0.0.1' : config.host}:${config.port}`;
-  const key = process.env.CRM_API_KEY ?? readAdminKey(config.dataDir);
+  const key = process.env.CRM_API_KEY ?? readAdminKey(config.dataDir, 'A server has the data folder open, and asking it needs an admin key');
   let res: Response;
   try {
     res = await fetch(new URL('/api/backup', origin), { headers: { authorization: `Bearer ${key}` } });
@@ -123,10 +124,3 @@ async function downloadBackup(config: Config, url: string | undefined, pid: numb
   if (total && done !== total) throw new CrmError('unavailable', `The backup was cut off after ${done} of ${total} bytes; run crm backup again`);
 }
 
-function readAdminKey(dataDir: string): string {
-  try {
-    return fs.readFileSync(path.join(dataDir, 'admin.key'), 'utf8').trim();
-  } catch {
-    throw new CrmError('unauthorized', `A server has the data folder open, and asking it needs an admin key: set CRM_API_KEY (${path.join(dataDir, 'admin.key')} is not there)`);
-  }
-}

@@ -8,6 +8,7 @@ import { CATEGORIES } from '../../plugins/documents/classify/types.ts';
 import { CATEGORY_LABELS } from '../../plugins/documents/texts.ts';
 import { parseOptions } from './index.ts';
 import { progressBar } from './progress.ts';
+import { type Api, defaultOrigin, langFromEnv, problemOf, readAdminKey, serverClient } from './server.ts';
 
 type Io = { out: (line: string) => void; err: (line: string) => void };
 type Lang = 'da' | 'en';
@@ -95,7 +96,7 @@ export async function ingestCommand(config: Config, io: Io, argv: string[], env:
   }
   const t = TEXTS[options.lang];
   const origin = (options.url ?? defaultOrigin(config)).replace(/\/+$/, '');
-  const api = client(origin, options.key ?? env.CRM_API_KEY ?? readAdminKey(config.dataDir));
+  const api = serverClient(origin, options.key ?? env.CRM_API_KEY ?? readAdminKey(config.dataDir, 'Uploading needs an API key with crm:write'));
   const company = await resolveCompany(api, options.company);
   await requireDocumentsPlugin(api, company.id);
   if (files.length === 0) throw new CrmError('bad_request', `There are no files to ingest in ${options.paths.join(', ')} (dotfiles are skipped)`);
@@ -140,10 +141,6 @@ export function parseIngestOptions(argv: string[], env: Record<string, string | 
   };
 }
 
-function langFromEnv(env: Record<string, string | undefined>): Lang {
-  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return /^da/i.test(locale) ? 'da' : 'en';
-}
 
 /** A UUID as is; 8 digits (DK prefix, spaces and dashes allowed) a CVR number; anything else a domain. */
 function companyArgument(input: string): Options['company'] {
@@ -215,38 +212,9 @@ function collectFiles(paths: string[]): { files: LocalFile[]; skipped: number } 
   return { files, skipped };
 }
 
-function defaultOrigin(config: Config): string {
-  const host = ['0.0.0.0', '::'].includes(config.host) ? '127.0.0.1' : config.host;
-  return `http://${host.includes(':') ? `[${host}]` : host}:${config.port}`;
-}
 
-function readAdminKey(dataDir: string): string {
-  try {
-    return fs.readFileSync(path.join(dataDir, 'admin.key'), 'utf8').trim();
-  } catch {
-    throw new CrmError('unauthorized', `Uploading needs an API key with crm:write: pass --key, set CRM_API_KEY, or run this where the server's data folder is (${path.join(dataDir, 'admin.key')} is not there)`);
-  }
-}
 
-type Api = (pathname: string, init?: RequestInit & { duplex?: 'half' }) => Promise<Response>;
 
-/** fetch against the CRM with the key; an unreachable server is one line naming the address. */
-function client(origin: string, key: string): Api {
-  return async (pathname, init = {}) => {
-    try {
-      return await fetch(`${origin}${pathname}`, { ...init, headers: { authorization: `Bearer ${key}`, accept: 'application/json', ...(init.headers as Record<string, string> | undefined) } });
-    } catch (error) {
-      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-      throw new CrmError('unavailable', `The CRM at ${origin} does not answer (${cause?.code ?? cause?.message ?? (error as Error).message}): start it with crm start, or pass its address with --url`, { cause: error });
-    }
-  };
-}
-
-/** The problem's detail (or the status text) of a refused request. */
-async function problemOf(res: Response): Promise<string> {
-  const problem = (await res.json().catch(() => ({}))) as { detail?: string; title?: string };
-  return problem.detail ?? problem.title ?? (res.statusText || `HTTP ${res.status}`);
-}
 
 async function refusedKey(res: Response, what: string): Promise<never> {
   throw new CrmError(res.status === 401 ? 'unauthorized' : 'forbidden', `The CRM refused ${what} (${res.status}): ${await problemOf(res)}`);

@@ -106,8 +106,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   // HSTS is sent only when PUBLIC_URL says users reach us over https (securityHeaders).
   app.use(secureHeaders({ crossOriginResourcePolicy: false, strictTransportSecurity: false }));
   app.use(securityHeaders({ publicUrl: deps.publicUrl }));
-  // File uploads (routes that declare a multipart body) stream and limit their own bodies.
-  const uploads = deps.plugins ? deps.plugins.host.routers().flatMap((p) => (p.router ? uploadRoutes(`/api/${p.id}`, p.router.openAPIRegistry.definitions) : [])) : [];
+  // File uploads and raw files (routes that declare a body other than JSON) stream and limit their own bodies.
+  const uploads = deps.plugins ? deps.plugins.host.routers().flatMap((p) => [p.router, p.publicRouter].flatMap((r) => (r ? uploadRoutes(`/api/${p.id}`, r.openAPIRegistry.definitions) : []))) : [];
   app.use('/api/*', unlessBodiless(unlessUpload(uploads, bodyLimit({ maxSize: deps.maxBodyBytes, onError: () => { throw new CrmError('payload_too_large', `The request body is larger than ${deps.maxBodyBytes} bytes`); } }))));
   app.use('/api/*', unlessBodiless(unlessUpload(uploads, requireJsonBody)));
   // Plugins' public routes (a website's visitors) answer before CORS_ORIGINS and authentication

@@ -1,40 +1,46 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './env.ts';
 
-/** A route that takes `multipart/form-data`: its method and a matcher for its full path. */
+/** A route that takes a body other than JSON: its method, a matcher for its full path, and the media types it declares. */
 export interface UploadRoute {
   method: string;
   path: RegExp;
+  types: string[];
 }
 
 /**
- * The routes that declare a `multipart/form-data` body in their OpenAPI definition (file
- * uploads). Only those may be sent multipart, and they are exempt from the JSON body size limit:
- * the route streams the body and enforces its own limit while reading (a 50 MB upload must
- * not be buffered to be measured).
+ * The routes that declare a body other than JSON in their OpenAPI definition: file uploads
+ * (`multipart/form-data`) and raw files (`message/rfc822`, `application/mbox`,
+ * `application/octet-stream`, …). Only those may be sent such a body, with one of the types they
+ * declare, and they are exempt from the JSON body size limit: the route streams the body and
+ * enforces its own limit while reading (a 50 MB upload must not be buffered to be measured).
  *
  * @example
  * const uploads = uploadRoutes('/api/documents', documentsRouter.openAPIRegistry.definitions);
- * // [{ method: 'POST', path: /^\/api\/documents\/?$/ }]
+ * // [{ method: 'POST', path: /^\/api\/documents\/?$/, types: ['multipart/form-data'] }]
  */
 export function uploadRoutes(prefix: string, definitions: readonly { type: string; route?: unknown }[]): UploadRoute[] {
   const routes: UploadRoute[] = [];
   for (const def of definitions) {
     if (def.type !== 'route') continue;
     const route = def.route as { method: string; path: string; request?: { body?: { content?: Record<string, unknown> } } };
-    if (!route.request?.body?.content?.['multipart/form-data']) continue;
+    const types = Object.keys(route.request?.body?.content ?? {}).map((t) => t.toLowerCase()).filter((t) => t !== 'application/json');
+    if (types.length === 0) continue;
     const pattern = `${prefix}${route.path === '/' ? '' : route.path}`
       .split(/(\{[^}]+\})/)
       .map((part) => (/^\{[^}]+\}$/.test(part) ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
       .join('');
-    routes.push({ method: route.method.toUpperCase(), path: new RegExp(`^${pattern}/?$`) });
+    routes.push({ method: route.method.toUpperCase(), path: new RegExp(`^${pattern}/?$`), types });
   }
   return routes;
 }
 
-/** True for a multipart request to one of `routes`. */
+/** True for a request to one of `routes` with a body of a type it declares. */
 export function isUpload(routes: readonly UploadRoute[], method: string, pathname: string, contentType: string | undefined): boolean {
-  return /^multipart\/form-data\s*;/i.test(contentType ?? '') && routes.some((r) => r.method === method && r.path.test(pathname));
+  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  // A multipart body without its boundary parameter can't be read: it gets the JSON checks' answer.
+  if (type === 'multipart/form-data' && !/;\s*boundary=/i.test(contentType ?? '')) return false;
+  return type !== '' && routes.some((r) => r.method === method && r.path.test(pathname) && r.types.includes(type));
 }
 
 /**
