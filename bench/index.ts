@@ -7,12 +7,13 @@ import { runChatBench } from './chat.ts';
 import { runDocumentsBench } from './documents.ts';
 import { runDocumentsClassifyBench } from './documents-classify.ts';
 import { runDocumentsRealisticBench } from './documents-realistic.ts';
+import { runEmailImportBench } from './email-import.ts';
 import { runFaultsBench } from './faults.ts';
 import { runLoadBench } from './load.ts';
 import { runSearchBench } from './search.ts';
 import { runRetrievalBench } from './retrieval.ts';
 
-const BENCHES: Record<string, () => Promise<void>> = { api: runApiBench, chat: runChatBench, documents: () => runDocumentsBench(), 'documents-classify': runDocumentsClassifyBench, 'documents-realistic': runDocumentsRealisticBench, faults: runFaultsBench, load: () => runLoadBench(), retrieval: runRetrievalBench, search: runSearchBench };
+const BENCHES: Record<string, () => Promise<void>> = { api: runApiBench, chat: runChatBench, documents: () => runDocumentsBench(), 'documents-classify': runDocumentsClassifyBench, 'documents-realistic': runDocumentsRealisticBench, 'email-import': runEmailImportBench, faults: runFaultsBench, load: () => runLoadBench(), retrieval: runRetrievalBench, search: runSearchBench };
 
 const name = process.argv[2] ?? 'api';
 const bench = BENCHES[name];

@@ -11,11 +11,15 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-/** Every relative import of a file, resolved to a path inside the repository. */
-function importsOf(file: string): string[] {
+/** Every relative import of a file, resolved to a path inside the repository (`typeOnly` for `import type`). */
+function importsOf(file: string): string[];
+function importsOf(file: string, withKind: true): { target: string; typeOnly: boolean }[];
+function importsOf(file: string, withKind?: true): (string | { target: string; typeOnly: boolean })[] {
   const source = fs.readFileSync(file, 'utf8');
-  const specifiers = [...source.matchAll(/(?:from\s+|import\s*\(\s*)['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => m[1]!);
-  return specifiers.map((s) => path.relative(ROOT, path.resolve(path.dirname(file), s)));
+  const found = [...source.matchAll(/(import\s+type\s[^;]*?from\s+|from\s+|import\s*\(\s*)['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => ({
+    target: path.relative(ROOT, path.resolve(path.dirname(file), m[2]!)), typeOnly: m[1]!.startsWith('import type'),
+  }));
+  return withKind ? found : found.map((f) => f.target);
 }
 
 describe('layout', () => {
@@ -28,12 +32,15 @@ describe('layout', () => {
     expect(offending).toEqual([]);
   });
 
-  it('plugins reach the core only through the plugin API (plugin-api.js / .d.ts) and their own folder', () => {
+  // Another plugin is reached at run time only through ctx.plugins.api(id); its api.ts may be imported for the types of that api.
+  it('plugins reach the core only through the plugin API (plugin-api.js / .d.ts), their own folder, and the types of the api.ts of plugins they use', () => {
     const offending = filesUnder(path.join(ROOT, 'plugins'))
       .filter((file) => !file.endsWith('.test.ts'))
       .flatMap((file) => {
         const own = path.relative(ROOT, file).split(path.sep).slice(0, 2).join('/');
-        return importsOf(file)
+        return importsOf(file, true)
+          .filter(({ target, typeOnly }) => !(typeOnly && /^plugins\/[a-z0-9-]+\/api\.ts$/.test(target)))
+          .map(({ target }) => target)
           .filter((target) => !target.startsWith(`${own}/`) && !/^plugin-api\.(js|d\.ts)$/.test(target) && !target.startsWith('plugins/openai-compatible/'))
           .map((target) => `${path.relative(ROOT, file)} → ${target}`);
       });

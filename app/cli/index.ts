@@ -5,6 +5,7 @@ import { backupCommand, restoreCommand } from './backup.ts';
 import { checkCommand } from './check.ts';
 import { demoCommand } from './demo.ts';
 import { ingestCommand } from './ingest.ts';
+import { importMailCommand } from './import-mail.ts';
 import { keysCommand } from './keys.ts';
 import { usersCommand } from './users.ts';
 import { migrateCommand } from './migrate.ts';
@@ -33,6 +34,11 @@ Commands:
                              prints indexed (by category), duplicates, needs OCR and failed with reasons.
                              Key: --key, CRM_API_KEY or DATA_DIR/admin.key. Exit 0 when nothing failed,
                              1 when a file was refused or failed (or not read in time), 2 for usage errors
+  import-mail <file|folder>… [--url <server>] [--key <api key>] [--no-wait] [--lang da|en]
+                             Send .mbox and .eml files (a folder recursively, e.g. Thunderbird's Mail
+                             folder) to the running server's email plugin, streamed, with progress;
+                             prints stored, already there, skipped (by reason) and failed. Key: --key,
+                             CRM_API_KEY or DATA_DIR/admin.key (admin). Exit 1 when a file or message failed
   demo [--remove]            Add the demo workspace (a sample business, its customers and chats),
                              or remove exactly that again; the server must be stopped on PGlite
   keys create --name <name> --scope <scope> [--scope …] [--company <id> …] [--expires <ISO date>]
@@ -69,6 +75,7 @@ export async function main(argv: string[], io = { out: writeLine(process.stdout)
     if (command === 'reembed') return await reembedCommand(loadConfig(), io);
     if (command === 'demo') return await demoCommand(loadConfig(), rest, io);
     if (command === 'ingest') return await ingestCommand(loadConfig(), io, rest);
+    if (command === 'import-mail') return await importMailCommand(loadConfig(), io, rest);
     if (command === 'keys') return await keysCommand(loadConfig(), rest, io);
     if (command === 'users') return await usersCommand(loadConfig(), rest, io);
     throw new CrmError('bad_request', `Unknown command "${command}"; run "crm help"`);

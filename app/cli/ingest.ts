@@ -7,7 +7,7 @@ import { CrmError } from '../../core/errors/index.ts';
 import { CATEGORIES } from '../../plugins/documents/classify/types.ts';
 import { CATEGORY_LABELS } from '../../plugins/documents/texts.ts';
 import { parseOptions } from './index.ts';
-import { progressBar } from './progress.ts';
+import { formatSize, progressBar } from './progress.ts';
 import { type Api, defaultOrigin, langFromEnv, problemOf, readAdminKey, serverClient } from './server.ts';
 
 type Io = { out: (line: string) => void; err: (line: string) => void };
@@ -439,8 +439,3 @@ function summarise(io: Io, results: Result[], options: Options): number {
   return failed.length || (options.wait && reading.length) ? 1 : 0;
 }
 
-function formatSize(bytes: number, lang: Lang): string {
-  const locale = lang === 'da' ? 'da-DK' : 'en-US';
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toLocaleString(locale, { maximumFractionDigits: 1 })} kB`;
-  return `${(bytes / 1024 / 1024).toLocaleString(locale, { maximumFractionDigits: 1 })} MB`;
-}

@@ -30,3 +30,16 @@ export function progressBar(unit: string, stream: NodeJS.WriteStream = process.s
     },
   };
 }
+
+/**
+ * A size as a person reads it, in their language's number format.
+ *
+ * @example
+ * formatSize(1_468_006, 'da'); // '1,4 MB'
+ */
+export function formatSize(bytes: number, lang: 'da' | 'en'): string {
+  const locale = lang === 'da' ? 'da-DK' : 'en-US';
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toLocaleString(locale, { maximumFractionDigits: 1 })} kB`;
+  if (bytes < 1024 ** 3) return `${(bytes / 1024 / 1024).toLocaleString(locale, { maximumFractionDigits: 1 })} MB`;
+  return `${(bytes / 1024 ** 3).toLocaleString(locale, { maximumFractionDigits: 2 })} GB`;
+}

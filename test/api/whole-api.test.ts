@@ -8,10 +8,14 @@ import { rowsOf } from '../../core/db/types.ts';
 import { enqueue } from '../../core/jobs/index.ts';
 import chat from '../../plugins/chat/index.ts';
 import documents from '../../plugins/documents/index.ts';
+import email from '../../plugins/email/index.ts';
+import { sign } from '../../plugins/email/inbound.ts';
+import { rawMessage } from '../../plugins/email/parse/testing.ts';
 import { createTestDatabase, DRIVERS, type TestDatabase } from '../support/databases.ts';
 import { type Document, dateTimes, isUuidSchema, type Operation, operations, resolve, sample } from '../support/openapi.ts';
 
 const ORIGIN = 'https://www.nordlys-tag.dk';
+const INBOUND_SECRET = 'isolation-inbound-secret-isolation-inbound';
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /**
@@ -34,7 +38,10 @@ describe.each(DRIVERS)('the whole API on %s', (driver) => {
 
   beforeAll(async () => {
     t = await createTestDatabase(driver, { migrate: false });
-    host = await createTestHost({ plugins: [chat, documents], database: t.db });
+    host = await createTestHost({
+      plugins: [chat, documents, { plugin: email, config: { watch: false, inboundSecret: INBOUND_SECRET, secretKey: 'isolation-secret-key-isolation-secret-key' } }],
+      database: t.db,
+    });
     const call = async (method: string, path: string, template: string, options: Parameters<TestHost['request']>[2] = {}) => {
       const res = await host.request(method, path, options);
       expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
@@ -67,6 +74,22 @@ describe.each(DRIVERS)('the whole API on %s', (driver) => {
     upload.append('file', new Blob(['Tilbud på 40 meter tagrende i zink, kr. 18.000 ekskl. moms.']), 'tilbud.txt');
     foreign.set('document', (await call('POST', '/api/documents', '/api/documents', { body: upload })).items[0].document.id);
     await host.runJobs();
+    // Beta's mail: a thread and its message (by the signed webhook), a mailbox account and an import of the own company.
+    const mail = rawMessage({ from: 'bo@beta-isolation.dk', to: 'kontor@test.example', subject: 'Tilbud', text: 'Hvad koster 40 meter tagrende?' });
+    const stamp = Math.floor(Date.now() / 1000);
+    const inbound = await host.fetch('/api/email/inbound', {
+      method: 'POST', body: new Uint8Array(mail), headers: { 'content-type': 'message/rfc822', 'x-crm-timestamp': String(stamp), 'x-crm-signature': sign(INBOUND_SECRET, stamp, mail) },
+    });
+    const delivered = (await inbound.json()) as { thread_id: string; message_id: string };
+    expect(inbound.status, JSON.stringify(delivered)).toBe(202);
+    foreign.set('email-thread', delivered.thread_id);
+    foreign.set('email-message', delivered.message_id);
+    foreign.set('email-account', (await call('POST', '/api/email/accounts', '/api/email/accounts', {
+      body: { name: 'Kontor', email: 'kontor@test.example', imap: { host: '127.0.0.1', port: 9, tls: false }, username: 'kontor', secret: 'hemmeligt' },
+    })).id);
+    const imported = await host.fetch('/api/email/import?name=arkiv.eml', { method: 'POST', body: new Uint8Array(mail), headers: { 'content-type': 'message/rfc822', authorization: `Bearer ${host.adminKey}` } });
+    expect(imported.status).toBe(202);
+    foreign.set('email-import', ((await imported.json()) as { id: string }).id);
     foreign.set('job', (await enqueue(t.db, 'probe.waiting', {}, { companyId: beta })).id);
     const timeline = await call('GET', `/api/companies/${beta}/timeline`, '/api/companies/{id}/timeline');
     foreign.set('event', timeline.items[0].id);
@@ -158,7 +181,8 @@ describe.each(DRIVERS)('the whole API on %s', (driver) => {
     expect(await outsideAlpha()).toBe(before);
     // The probe reached the objects: most routes with an id answered "not found".
     expect(probed.length).toBeGreaterThan(15);
-    for (const route of ['GET /api/companies/{id}', 'DELETE /api/contacts/{id}', 'GET /api/jobs/{id}', 'POST /api/chat/conversations/{id}/reply', 'POST /api/chat/leads/{id}/confirm', 'POST /api/documents', 'GET /api/documents/{id}/file', 'DELETE /api/documents/{id}']) {
+    for (const route of ['GET /api/companies/{id}', 'DELETE /api/contacts/{id}', 'GET /api/jobs/{id}', 'POST /api/chat/conversations/{id}/reply', 'POST /api/chat/leads/{id}/confirm', 'POST /api/documents', 'GET /api/documents/{id}/file', 'DELETE /api/documents/{id}',
+      'GET /api/email/threads/{id}', 'POST /api/email/threads/{id}/reply', 'GET /api/email/messages/{id}/raw', 'GET /api/email/threads', 'GET /api/email/accounts/{id}']) {
       expect(probed).toContain(route);
     }
   });
