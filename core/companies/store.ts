@@ -100,8 +100,13 @@ export async function listCompanies(tx: Tx, query: CompanyQuery): Promise<Page<C
       const { at, id } = decodeCursor(query.cursor, { at: 'time', id: 'uuid' });
       where.push(sql`(${activity}, ${companies.id}) < (${at}::timestamptz, ${id}::uuid)`);
     }
-    const rows = await tx.select().from(companies).where(and(...where)).orderBy(sql`${activity} desc`, desc(companies.id)).limit(query.limit + 1);
-    return toPage(rows, query.limit, (last) => ({ at: (last.lastActivityAt ?? last.createdAt).toISOString(), id: last.id }));
+    // The cursor's time as Postgres keeps it (microseconds): rows come back as Dates, which stop
+    // at milliseconds, and a page boundary inside one millisecond would skip rows.
+    const rows = await tx
+      .select({ company: companies, at: sql<string>`to_char(${activity} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` })
+      .from(companies).where(and(...where)).orderBy(sql`${activity} desc`, desc(companies.id)).limit(query.limit + 1);
+    const page = toPage(rows, query.limit, (last) => ({ at: last.at, id: last.company.id }));
+    return { ...page, items: page.items.map((r) => r.company) };
   }
   if (query.cursor) where.push(lt(companies.id, decodeCursor(query.cursor, { id: 'uuid' }).id));
   const rows = await tx.select().from(companies).where(and(...where)).orderBy(desc(companies.id)).limit(query.limit + 1);

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DRIVERS } from '../support/databases.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -77,6 +78,24 @@ describe.each(DRIVERS)('companies and contacts API on %s', (driver) => {
 
     const cvr = (await t.call('POST', '/api/companies', { body: { name: 'Med CVR ApS', cvr: '35954716' } })).body;
     expect((await t.call('GET', '/api/companies?q=DK%2035%2095%2047%2016')).body.items.map((c: { id: string }) => c.id)).toEqual([cvr.id]);
+  });
+
+  it('pages by activity without skipping companies whose activity lies within one millisecond', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) ids.push((await t.call('POST', '/api/companies', { body: { name: `Mikro ${i} ApS` } })).body.id);
+    // Microseconds apart, all in one millisecond: a cursor at millisecond precision loses some of them.
+    for (const [i, id] of ids.entries()) {
+      await t.db.orm.execute(sql`update companies set last_activity_at = ${`2026-11-30T08:00:00.000${100 + i * 100}Z`}::timestamptz where id = ${id}`);
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await t.call('GET', `/api/companies?q=Mikro&sort=activity&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.status).toBe(200);
+      seen.push(...page.body.items.map((c: { id: string }) => c.id));
+      cursor = page.body.next_cursor;
+    } while (cursor);
+    expect(seen).toEqual([...ids].reverse());
   });
 
   it('searches by name or domain and treats LIKE and SQL characters as text', async () => {
