@@ -216,6 +216,44 @@ describe.each(DRIVERS)('email plugin on %s', (driver) => {
     expect(denied.status).toBe(403);
   });
 
+  it('takes malformed mail without failing: no sender, no date, broken MIME, a bad charset, binary junk, hundreds of recipients', { timeout: T }, async () => {
+    const crlf = (lines: string[]) => Buffer.from(lines.join('\r\n'), 'latin1');
+    const cases: [string, Buffer][] = [
+      ['no sender', crlf(['To: kontor@test.example', 'Subject: Uden afsender', 'Message-ID: <nofrom@x.dk>', '', 'Hvem er jeg?'])],
+      ['no date, no message-id', crlf(['From: a@jensens-vvs.dk', 'To: kontor@test.example', 'Subject: Ingen dato', '', 'Hej'])],
+      ['broken multipart', crlf(['From: b@jensens-vvs.dk', 'To: kontor@test.example', 'Subject: Brudt', 'Message-ID: <broken@x.dk>', 'MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary="abc"', '', '--abc', 'Content-Type: text/plain', '', 'Første del uden slut'])],
+      ['unknown charset', crlf(['From: c@jensens-vvs.dk', 'To: kontor@test.example', 'Subject: =?x-unknown?B?SGVq?=', 'Message-ID: <charset@x.dk>', 'Content-Type: text/plain; charset=x-unknown', '', 'Tekst med \xe6\xf8\xe5'])],
+      ['garbage address', crlf(['From: "Ingen" <@@@>', 'To: ,,,;;', 'Subject: Adresser', 'Message-ID: <addr@x.dk>', '', 'Mærkelige adresser'])],
+      ['many recipients', crlf(['From: d@jensens-vvs.dk', `To: ${Array.from({ length: 300 }, (_, i) => `p${i}@firma${i}.dk`).join(', ')}`, 'Subject: Til alle', 'Message-ID: <many@x.dk>', '', 'Hej alle'])],
+    ];
+    for (const [what, raw] of cases) {
+      const res = await deliver(raw);
+      expect(res.status, `${what}: ${JSON.stringify(res.body)}`).toBe(202);
+      expect(res.body.outcome, what).toBe('stored');
+    }
+    const junk = await deliver(Buffer.from([0x00, 0xff, 0x10, 0x80, 0x00, 0x00, 0x7f]));
+    expect(junk.body).toMatchObject({ outcome: 'skipped', reason: 'not_an_email' });
+    // A mail to 300 people makes at most maxPartiesPerMessage (10) contacts, not 300 leads.
+    const contacts = (await host.request('GET', '/api/contacts?limit=200')).body.items as { email: string | null }[];
+    expect(contacts.filter((c) => /^p\d+@firma\d+\.dk$/.test(c.email ?? '')).length).toBeLessThanOrEqual(10);
+  });
+
+  it('streams an import\'s progress as events: queued, progress, done', { timeout: T }, async () => {
+    const raws = [1, 2].map((i) => rawMessage({ from: `sse${i}@jensens-vvs.dk`, to: `kontor@${OURS}`, subject: `Strøm ${i}`, text: 'Hej', messageId: `sse-${i}@jensens-vvs.dk` }));
+    const mbox = Buffer.concat(raws.map((raw) => Buffer.concat([Buffer.from('From - Mon Dec  1 10:14:02 2026\n'), raw, Buffer.from('\n')])));
+    const res = await host.fetch('/api/email/import?name=strøm.mbox', {
+      method: 'POST', body: new Uint8Array(mbox), headers: { 'content-type': 'application/mbox', accept: 'text/event-stream', authorization: `Bearer ${host.adminKey}` },
+    });
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const reading = new Response(res.body).text();
+    await host.runJobs();
+    const events = [...(await reading).matchAll(/^event: (\w+)$/gm)].map((m) => m[1]);
+    expect(events[0]).toBe('queued');
+    expect(events).toContain('progress');
+    expect(events[events.length - 1]).toBe('done');
+    expect(await reading).toMatch(/"status":"succeeded"/);
+  });
+
   it("gives a key restricted to one company nothing of another's mail", { timeout: T }, async () => {
     const other = await deliver(rawMessage({ from: 'bager@bager-hansen.dk', to: `kontor@${OURS}`, subject: 'Brød til personalet', text: 'Hemmelig pris: 12 kr.', messageId: 'secret@bager-hansen.dk' }));
     const bager = (await thread(other.body.thread_id)).company_id;
