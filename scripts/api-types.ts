@@ -96,7 +96,7 @@ export function apiTypes(doc: Doc): string {
 export async function currentDocument(): Promise<Doc> {
   const { createTestHost } = await import('../app/testing/index.ts');
   const { BUILT_IN_PLUGINS } = await import('../app/builtin.ts');
-  const plugins = [(await BUILT_IN_PLUGINS.chat!()).default];
+  const plugins = await Promise.all(['chat', 'email'].map(async (id) => (await BUILT_IN_PLUGINS[id]!()).default));
   const host = await createTestHost({ plugins, publicUrl: 'https://crm.example' });
   try {
     return (await (await host.fetch('/openapi.json')).json()) as Doc;

@@ -8,7 +8,8 @@ declare module 'preact' {
       'crm-companies': Widget & { selected?: string };
       'crm-company': Widget & { 'company-id'?: string };
       'crm-documents': Widget & { 'company-id'?: string };
-      'crm-inbox': Widget & { 'conversation-id'?: string };
+      'crm-email-thread': Widget & { 'thread-id'?: string; view?: 'text' | 'html'; 'no-reply'?: boolean };
+      'crm-inbox': Widget & { 'conversation-id'?: string; 'email-thread-id'?: string };
       'crm-knowledge': Widget;
       'crm-search': Widget & { query?: string };
     }

@@ -98,7 +98,7 @@ function App() {
     : section === 'indbakke' ? <InboxPage lang={lang} id={rest} />
     : section === 'viden' ? <KnowledgePage lang={lang} />
     : section === 'soeg' ? <SearchPage lang={lang} />
-    : section === 'indstillinger' ? <SettingsPage t={t} session={session} widgets={widgets} />
+    : section === 'indstillinger' ? <SettingsPage t={t} lang={lang} session={session} widgets={widgets} />
     : <p class="status">{t.notFound}</p>;
   return <Layout t={t} lang={lang} route={route} session={session} onLang={setLang} onSignOut={() => signOut()}>{page}</Layout>;
 }

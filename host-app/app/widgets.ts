@@ -15,7 +15,7 @@ export interface Widgets {
   live(client: CrmClient, listener: (event: LiveEvent) => void): () => void;
 }
 
-const NAMES = ['companies', 'company', 'documents', 'inbox', 'knowledge', 'search'] as const;
+const NAMES = ['companies', 'company', 'documents', 'email-thread', 'inbox', 'knowledge', 'search'] as const;
 let loading: Promise<Widgets> | undefined;
 
 export function loadWidgets(getToken: () => string): Promise<Widgets> {

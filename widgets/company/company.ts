@@ -3,13 +3,15 @@
  * edit), and one timeline of every source (chat, email, documents, web pages, quotes, notes,
  * merges) with filters by source and a text search. Event types come from
  * `GET /api/timeline/types`, so a new plugin's events show without a change here. Staff add
- * notes; new events arrive live. Emits `crm-open` `{ kind: 'conversation', id }` for an event
- * that belongs to a chat, and `crm-company-change` `{ company }` after an edit.
+ * notes; new events arrive live. An email event opens its thread in place (`<crm-email-thread>`,
+ * to read and answer). Emits `crm-open` `{ kind: 'conversation', id }` for an event that belongs
+ * to a chat, and `crm-company-change` `{ company }` after an edit.
  */
 import { css, html, nothing, type PropertyValues } from 'lit';
 import {
   type Company, type Contact, CrmElement, define, errorMessage, formatDateTime, formatRelative, icon, type Lang, type LiveEvent, type TimelineEvent,
 } from '../kit/index.ts';
+import '../email-thread/email-thread.ts';
 
 const TEXTS = {
   da: {
@@ -17,7 +19,7 @@ const TEXTS = {
     assigned: 'Ansvarlig', nobody: 'Ingen', take: 'Tag kunden', mine: 'Dig', lastActivity: 'Seneste aktivitet', never: 'Ingen endnu',
     addContact: 'Tilføj kontaktperson', name: 'Navn', email: 'E-mail', phone: 'Telefon', role: 'Rolle', save: 'Gem', cancel: 'Annullér', edit: 'Ret',
     noContacts: 'Ingen kontaktpersoner endnu.', note: 'Skriv en note', addNote: 'Tilføj note', all: 'Alt', search: 'Søg i tidslinjen',
-    empty: 'Intet på tidslinjen endnu.', older: 'Vis ældre', openChat: 'Åbn samtalen', by: 'af', notFound: 'Kunden findes ikke, eller du har ikke adgang.',
+    empty: 'Intet på tidslinjen endnu.', older: 'Vis ældre', openChat: 'Åbn samtalen', openThread: 'Åbn tråd', closeThread: 'Luk tråd', by: 'af', notFound: 'Kunden findes ikke, eller du har ikke adgang.',
     attributes: { address: 'Adresse', city: 'By', segment: 'Segment', employees: 'Ansatte', industry: 'Branche' } as Record<string, string>,
     stages: { new: 'Ny', lead: 'Kundeemne', qualified: 'Kvalificeret', proposal: 'Tilbud', negotiation: 'Forhandling', customer: 'Kunde', lost: 'Tabt', inactive: 'Inaktiv' },
     kinds: { business: 'Virksomhed', private: 'Privat', visitor: 'Besøgende', self: 'Egen virksomhed' },
@@ -28,7 +30,7 @@ const TEXTS = {
     assigned: 'Owner', nobody: 'Nobody', take: 'Take this customer', mine: 'You', lastActivity: 'Latest activity', never: 'None yet',
     addContact: 'Add contact', name: 'Name', email: 'Email', phone: 'Phone', role: 'Role', save: 'Save', cancel: 'Cancel', edit: 'Edit',
     noContacts: 'No contacts yet.', note: 'Write a note', addNote: 'Add note', all: 'All', search: 'Search the timeline',
-    empty: 'Nothing on the timeline yet.', older: 'Show older', openChat: 'Open the conversation', by: 'by', notFound: 'The customer does not exist, or you have no access.',
+    empty: 'Nothing on the timeline yet.', older: 'Show older', openChat: 'Open the conversation', openThread: 'Open thread', closeThread: 'Close thread', by: 'by', notFound: 'The customer does not exist, or you have no access.',
     attributes: { address: 'Address', city: 'City', segment: 'Segment', employees: 'Employees', industry: 'Industry' } as Record<string, string>,
     stages: { new: 'New', lead: 'Lead', qualified: 'Qualified', proposal: 'Proposal', negotiation: 'Negotiation', customer: 'Customer', lost: 'Lost', inactive: 'Inactive' },
     kinds: { business: 'Business', private: 'Private', visitor: 'Visitor', self: 'Own company' },
@@ -76,6 +78,7 @@ export class CrmCompany extends CrmElement {
       .contact { display: grid; gap: 2px; padding: 8px 0; border-bottom: 1px solid var(--_border); }
       form { display: grid; gap: 8px; }
       .fields { display: grid; gap: 8px; grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr)); }
+      crm-email-thread { margin-top: 8px; border: 1px solid var(--_border); border-radius: var(--_radius); }
     `,
   ];
   static override properties = {
@@ -92,6 +95,7 @@ export class CrmCompany extends CrmElement {
     draft: { state: true },
     me: { state: true },
     notice: { state: true },
+    threads: { state: true },
   };
 
   declare companyId: string | undefined;
@@ -106,6 +110,8 @@ export class CrmCompany extends CrmElement {
   declare draft: ContactDraft | undefined;
   declare me: string | undefined;
   declare notice: string;
+  /** Timeline events whose email thread is open in place. */
+  declare threads: ReadonlySet<string>;
   private cursor: string | null = null;
   private loadedFor = '';
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
@@ -119,6 +125,7 @@ export class CrmCompany extends CrmElement {
     this.text = '';
     this.busy = false;
     this.notice = '';
+    this.threads = new Set();
   }
 
   override reconnect(): void {
@@ -342,6 +349,8 @@ export class CrmCompany extends CrmElement {
     const summary = (type?.summary ?? []).map((path) => pick(e.payload, path, lang)).filter(Boolean);
     const conversation = typeof e.payload.conversation_id === 'string' ? e.payload.conversation_id : undefined;
     const by = typeof e.payload.by === 'string' ? e.payload.by : undefined;
+    const thread = e.type.startsWith('email.') && typeof e.payload.thread_id === 'string' ? e.payload.thread_id : undefined;
+    const open = thread !== undefined && this.threads.has(e.id);
     return html`<li class="event" part="event" data-type=${e.type}>
       <span class="mark">${icon(type?.icon ?? 'dot')}</span>
       <div>
@@ -349,7 +358,16 @@ export class CrmCompany extends CrmElement {
           <time class="small muted" datetime=${e.occurred_at} title=${formatDateTime(e.occurred_at, lang)}>${formatRelative(e.occurred_at, lang)}</time></div>
         ${summary.length ? html`<p>${summary.join(' · ')}</p>` : nothing}
         <div class="row small muted">${by && !summary.includes(by) ? html`<span>${t.by} ${by}</span>` : nothing}
-          ${conversation ? html`<button type="button" class="link" @click=${() => this.emit('crm-open', { kind: 'conversation', id: conversation })}>${t.openChat}</button>` : nothing}</div>
+          ${conversation ? html`<button type="button" class="link" @click=${() => this.emit('crm-open', { kind: 'conversation', id: conversation })}>${t.openChat}</button>` : nothing}
+          ${thread ? html`<button type="button" class="link" part="open-thread" aria-expanded=${String(open)} aria-controls=${`thread-${e.id}`}
+            aria-label=${typeof e.payload.subject === 'string' && e.payload.subject ? `${open ? t.closeThread : t.openThread}: ${e.payload.subject}` : nothing} @click=${() => {
+            const next = new Set(this.threads);
+            if (open) next.delete(e.id);
+            else next.add(e.id);
+            this.threads = next;
+          }}>${open ? t.closeThread : t.openThread}</button>` : nothing}</div>
+        ${open ? html`<crm-email-thread id=${`thread-${e.id}`} part="email-thread" thread-id=${thread!} lang=${lang} theme=${this.theme ?? nothing} api-base=${this.apiBase ?? nothing}
+          .token=${this.token} .getToken=${this.getToken} .supabase=${this.supabase}></crm-email-thread>` : nothing}
       </div>
     </li>`;
   }

@@ -1,11 +1,16 @@
 /**
  * `<crm-inbox>`: what waits for a person. Website chats where the visitor asked for a person or
  * the bot was unsure: read the conversation, reply in place (the visitor's open chat shows it at
- * once), take it, close it. Filters: all, mine, nobody's. The count updates live; it is sent as
- * `crm-inbox-count` `{ count }`. `conversation-id` opens one conversation (e.g. from a timeline).
+ * once), take it, close it. Filters: all, mine, nobody's. Next to them, with the email plugin,
+ * the email threads whose customer waits for an answer (longest first, `GET /api/email/waiting`):
+ * one opens as `<crm-email-thread>` to read and answer. The counts update live; they are sent as
+ * `crm-inbox-count` `{ count, chat, email }`. `conversation-id` opens one conversation and
+ * `email-thread-id` one email thread (e.g. from a timeline).
  */
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { type ChatMessage, type ChatWaitingConversation, CrmApiError, CrmElement, define, errorMessage, formatDateTime, formatRelative, type Lang, type LiveEvent } from '../kit/index.ts';
+import { type EmailWaitingThread, listWaiting, pluginMissing } from '../email-thread/api.ts';
+import '../email-thread/email-thread.ts';
 
 const TEXTS = {
   da: {
@@ -13,18 +18,21 @@ const TEXTS = {
     asked: 'Bad om en medarbejder', unsure: 'Botten var usikker', waiting: 'venter', reply: 'Svar', send: 'Send svar', take: 'Tag samtalen',
     taken: 'Din', close: 'Afslut', back: 'Tilbage', visitor: 'Besøgende', bot: 'Bot', staff: 'Medarbejder', pick: 'Vælg en samtale for at læse og svare.',
     noChat: 'Chatten er ikke slået til i dette CRM.', sent: 'Svaret er sendt.', closed: 'Samtalen er afsluttet.', count: (n: number) => (n === 1 ? '1 venter' : `${n} venter`),
-    replyLabel: 'Dit svar til den besøgende',
+    replyLabel: 'Dit svar til den besøgende', source: 'Hvad venter', chat: 'Chat', emails: 'E-mails', noSubject: '(intet emne)',
+    emailEmpty: 'Ingen kunder venter på svar på en e-mail.', pickEmail: 'Vælg en e-mail for at læse og svare.', awaiting: 'Venter på svar',
   },
   en: {
     title: 'Inbox', all: 'All', mine: 'Mine', unassigned: 'Unassigned', empty: 'Nobody is waiting for an answer. Well done!',
     asked: 'Asked for a person', unsure: 'The bot was unsure', waiting: 'waiting', reply: 'Reply', send: 'Send reply', take: 'Take it',
     taken: 'Yours', close: 'Close', back: 'Back', visitor: 'Visitor', bot: 'Bot', staff: 'Staff', pick: 'Choose a conversation to read and reply.',
     noChat: 'The chat is not enabled in this CRM.', sent: 'The reply was sent.', closed: 'The conversation is closed.', count: (n: number) => (n === 1 ? '1 waiting' : `${n} waiting`),
-    replyLabel: 'Your reply to the visitor',
+    replyLabel: 'Your reply to the visitor', source: 'What waits', chat: 'Chat', emails: 'Emails', noSubject: '(no subject)',
+    emailEmpty: 'No customer waits for an answer to an email.', pickEmail: 'Choose an email to read and answer.', awaiting: 'Waiting for an answer',
   },
 } satisfies Record<Lang, unknown>;
 
 type Filter = 'anyone' | 'me' | 'unassigned';
+type Source = 'chat' | 'email';
 
 export class CrmInbox extends CrmElement {
   static override styles = [
@@ -47,6 +55,13 @@ export class CrmInbox extends CrmElement {
       .msg.staff { justify-self: end; background: var(--_accent); color: var(--_on-accent); border-color: var(--_accent); }
       .who { display: block; font-size: 0.78em; opacity: 0.8; }
       form { padding: var(--_gap); border-top: 1px solid var(--_border); display: grid; gap: 8px; }
+      .sources { display: flex; gap: 6px; padding: var(--_gap) var(--_gap) 0; flex-wrap: wrap; }
+      .sources button[aria-pressed='true'] { background: var(--_accent); color: var(--_on-accent); border-color: var(--_accent); }
+      .sources button .badge { margin-inline-start: 6px; color: var(--_fg); }
+      .subject { font-weight: 600; overflow-wrap: anywhere; }
+      .email-pane { display: grid; align-content: start; min-width: 0; }
+      .email-pane > .row { padding: var(--_gap) var(--_gap) 0; }
+      @container (min-width: 720px) { .email-pane > .row { display: none; } }
     `,
   ];
   static override properties = {
@@ -61,6 +76,11 @@ export class CrmInbox extends CrmElement {
     busy: { state: true },
     me: { state: true },
     missing: { state: true },
+    emailThreadId: { attribute: 'email-thread-id', reflect: true },
+    source: { state: true },
+    emails: { state: true },
+    emailMissing: { state: true },
+    emailError: { state: true },
   };
 
   declare conversationId: string | undefined;
@@ -73,7 +93,16 @@ export class CrmInbox extends CrmElement {
   declare busy: boolean;
   declare me: string | undefined;
   declare missing: boolean;
+  /** The email thread open in the thread pane. */
+  declare emailThreadId: string | undefined;
+  /** Chats or emails. */
+  declare source: Source;
+  declare emails: EmailWaitingThread[];
+  /** The CRM runs without the email plugin: the inbox is chats only, with no word about email. */
+  declare emailMissing: boolean;
+  declare emailError: unknown;
   private loadedFor: unknown;
+  private emailTimer: ReturnType<typeof setTimeout> | undefined;
   private openedFor = '';
   private timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -86,14 +115,23 @@ export class CrmInbox extends CrmElement {
     this.notice = '';
     this.busy = false;
     this.missing = false;
+    this.source = 'chat';
+    this.emails = [];
+    this.emailMissing = false;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.timer);
+    clearTimeout(this.emailTimer);
   }
 
   protected override liveEvent(event: LiveEvent): void {
+    if (event.type.startsWith('email.') && !this.emailMissing) {
+      clearTimeout(this.emailTimer);
+      this.emailTimer = setTimeout(() => void this.loadEmails(), 300);
+      return;
+    }
     if (!event.type.startsWith('chat.')) return;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.loadQueue(), 300);
@@ -104,8 +142,11 @@ export class CrmInbox extends CrmElement {
     if (this.loadedFor !== this.client) {
       this.loadedFor = this.client;
       void this.loadQueue();
+      void this.loadEmails();
       void this.client.call('getMe').then((me) => (this.me = me.actor), () => undefined);
     }
+    if (changed.has('emailThreadId') && this.emailThreadId) this.source = 'email';
+    if (changed.has('conversationId') && this.conversationId) this.source = 'chat';
     if (this.conversationId && this.conversationId !== this.openedFor) {
       this.openedFor = this.conversationId;
       void this.loadThread();
@@ -119,13 +160,37 @@ export class CrmInbox extends CrmElement {
       const { items } = await this.client.call('chatListConversations', { query: { status: 'handoff', assigned: this.filter } });
       this.items = items;
       this.error = undefined;
-      this.emit('crm-inbox-count', { count: items.length });
+      this.missing = false;
+      this.emitCount();
     } catch (error) {
       if (error instanceof CrmApiError && error.status === 404 && error.code === 'not-found' && /No route/.test(error.problem.detail ?? '')) this.missing = true;
       else this.error = error;
     } finally {
       this.loading = false;
     }
+  }
+
+  /** The email threads waiting for an answer; nothing (and no error) where the email plugin is not there. */
+  private async loadEmails(): Promise<void> {
+    try {
+      const { items } = await listWaiting(this.client);
+      this.emails = items;
+      this.emailError = undefined;
+      this.emailMissing = false;
+      this.emitCount();
+    } catch (error) {
+      if (pluginMissing(error)) {
+        this.emailMissing = true;
+        this.emails = [];
+        if (this.source === 'email') this.source = 'chat';
+      } else this.emailError = error;
+    }
+  }
+
+  private emitCount(): void {
+    const chat = this.missing ? 0 : this.items.length;
+    const email = this.emailMissing ? 0 : this.emails.length;
+    this.emit('crm-inbox-count', { count: chat + email, chat, email });
   }
 
   private async loadThread(): Promise<void> {
@@ -175,11 +240,14 @@ export class CrmInbox extends CrmElement {
   override render() {
     const lang = this.language;
     const t = TEXTS[lang];
-    if (this.missing) return html`<p class="status" part="empty">${t.noChat}</p>`;
+    if (this.missing && this.emailMissing) return html`<p class="status" part="empty">${t.noChat}</p>`;
+    const source: Source = this.missing ? 'email' : this.emailMissing ? 'chat' : this.source;
+    if (source === 'email') return this.renderEmail(lang);
     const current = this.items.find((i) => i.id === this.conversationId);
     return html`<section part="base" aria-label=${t.title}>
       <div class="layout ${this.conversationId ? 'open' : ''}">
         <div class="queue" part="queue">
+          ${this.renderSources(source, lang)}
           <div class="tabs" role="group" aria-label=${t.title}>
             ${(['anyone', 'me', 'unassigned'] as Filter[]).map((f) => html`<button type="button" aria-pressed=${String(this.filter === f)} @click=${() => {
               this.filter = f;
@@ -198,6 +266,52 @@ export class CrmInbox extends CrmElement {
           ${this.conversationId ? nothing : html`<p class="small status" role="status" part="notice">${this.notice}</p>`}
         </div>
         <div class="thread" part="thread">${this.conversationId ? this.renderThread(current, lang) : html`<p class="status">${t.pick}</p>`}</div>
+      </div>
+    </section>`;
+  }
+
+  /** Chats or emails, each with its count; only when the CRM has both. */
+  private renderSources(source: Source, lang: Lang) {
+    const t = TEXTS[lang];
+    if (this.missing || this.emailMissing) return nothing;
+    const button = (s: Source, label: string, n: number) => html`<button type="button" part=${`source-${s}`} aria-pressed=${String(source === s)} @click=${() => {
+      this.source = s;
+    }}>${label}<span class="badge" aria-hidden="true">${n}</span><span class="sr"> (${t.count(n)})</span></button>`;
+    return html`<div class="sources" role="group" aria-label=${t.source}>
+      ${button('chat', t.chat, this.items.length)} ${button('email', t.emails, this.emails.length)}
+    </div>`;
+  }
+
+  private renderEmail(lang: Lang) {
+    const t = TEXTS[lang];
+    const open = this.emailThreadId;
+    const current = this.emails.find((e) => e.id === open);
+    return html`<section part="base" aria-label=${t.title}>
+      <div class="layout ${open ? 'open' : ''}">
+        <div class="queue" part="queue">
+          ${this.renderSources('email', lang)}
+          <div class="tabs"><span class="badge grow" role="status" part="count">${t.count(this.emails.length)}</span></div>
+          <ul class="list" part="email-list" aria-label=${t.emails}>
+            ${this.emails.map((e) => html`<li><button type="button" class="item" part="email-item" data-id=${e.id} aria-current=${String(e.id === open)} @click=${() => {
+              this.emailThreadId = e.id;
+            }}>
+              <strong>${e.company_name}</strong>
+              <span class="subject">${e.subject?.trim() || t.noSubject}</span>
+              ${e.awaiting_since ? html`<span class="small">${t.awaiting} · <time datetime=${e.awaiting_since} title=${formatDateTime(e.awaiting_since, lang)}>${formatRelative(e.awaiting_since, lang)}</time></span>` : nothing}
+              ${e.snippet ? html`<span class="small muted preview">${e.snippet}</span>` : nothing}
+            </button></li>`)}
+          </ul>
+          ${this.status({ error: this.emailError, empty: this.emails.length === 0, emptyText: t.emailEmpty })}
+        </div>
+        <div class="thread email-pane" part="thread">
+          ${open
+            ? html`<div class="row"><button type="button" class="back" @click=${() => (this.emailThreadId = undefined)}>${t.back}</button>
+                ${current ? html`<strong class="grow">${current.company_name}</strong>` : nothing}</div>
+              <crm-email-thread part="email-thread" thread-id=${open} lang=${lang} theme=${this.theme ?? nothing} api-base=${this.apiBase ?? nothing}
+                .token=${this.token} .getToken=${this.getToken} .supabase=${this.supabase}
+                @crm-email-sent=${() => void this.loadEmails()}></crm-email-thread>`
+            : html`<p class="status">${t.pickEmail}</p>`}
+        </div>
       </div>
     </section>`;
   }

@@ -31,6 +31,11 @@ export type CompanyPatch = { name?: string; domain?: string | null; cvr?: string
 export type Contact = { id: string; company_id: string; name: string | null; email: string | null; phone: string | null; role: string | null; attributes: Record<string, unknown>; created_at: string; updated_at: string };
 export type ContactCreate = { company_id: string; name?: string | null; email?: string | null; phone?: string | null; role?: string | null; attributes?: Record<string, unknown> };
 export type ContactPatch = { company_id?: string; name?: string | null; email?: string | null; phone?: string | null; role?: string | null; attributes?: Record<string, unknown> };
+export type EmailAccount = { id: string; name: string; email: string; imap: { host: string; port: number; tls: boolean }; smtp: { host: string; port: number; tls: boolean } | null; username: string; auth: "password" | "xoauth2"; folders: string[] | null; policy: { newsletters: "show" | "hide" | "skip"; autoReplies: "show" | "hide" | "skip"; bulk: "show" | "hide" | "skip"; internal: "show" | "hide" | "skip" }; idle: boolean; interval_minutes: number; enabled: boolean; state: "never_synced" | "syncing" | "ok" | "error" | "stalled" | "disabled"; sync: { job_id: string | null; started_at: string | null; finished_at: string | null; last_progress_at: string | null; progress: { done: number | null; total: number | null; message: string | null } | null }; last_success_at: string | null; last_error: string | null; last_error_at: string | null; counts: { seen: number; stored: number; duplicates: number; skipped: number; failed: number }; folders_status: { path: string; special_use: string | null; uidvalidity: string | null; last_uid: number; on_server: number | null; pending: number | null; seen: number; stored: number; duplicates: number; skipped: number; failed: number; skipped_reasons: Record<string, number>; failures: { uid: number; reason: string; at: string }[]; resyncs: number; state: "never_synced" | "syncing" | "ok" | "error" | "stalled" | "disabled"; last_success_at: string | null; last_error: string | null; last_error_at: string | null }[]; created_at: string; updated_at: string };
+export type EmailImport = { id: string; name: string; format: "mbox" | "eml"; size: number; job_id: string | null; status: "queued" | "running" | "done" | "failed"; bytes_done: number; messages: number; stored: number; duplicates: number; skipped: number; failed: number; skipped_reasons: Record<string, number>; failures: { index: number; reason: string }[]; error: string | null; created_at: string; finished_at: string | null };
+export type EmailMessage = { id: string; thread_id: string; company_id: string; message_id: string | null; direction: "in" | "out" | "internal"; kind: "normal" | "internal" | "newsletter" | "auto_reply" | "bulk"; kind_reason: string | null; from: { name: string | null; address: string } | null; to: { name: string | null; address: string }[]; cc: { name: string | null; address: string }[]; subject: string | null; sent_at: string | null; received_at: string; text: string; new_text: string; quoted_text: string | null; signature: string | null; html: string | null; has_remote_images: boolean; thread_reason: "header" | "subject" | "new"; attachments: { name: string; content_type: string; size: number; document_id: string | null; outcome: "created" | "duplicate" | "refused" | "not_stored"; reason: string | null }[]; sources: { way: "imap" | "webhook" | "import" | "sent"; account_id?: string; folder?: string; uid?: number; file?: string; at: string }[]; size: number };
+export type EmailProblem = { type: string; title: string; status: number; detail: string; instance?: string; request_id?: string; errors?: { path: string; message: string }[] };
+export type EmailThread = { id: string; company_id: string; subject: string | null; participants: { name: string | null; address: string }[]; message_count: number; first_at: string | null; last_at: string | null; last_direction: "in" | "out" | "internal" | null; awaiting_reply: boolean; awaiting_since: string | null; kind: "normal" | "internal" | "newsletter" | "auto_reply" | "bulk"; snippet: string | null };
 export type EmbedToken = { token: string; expires_at: string; scopes: string[]; company_ids: string[] | null };
 export type EmbedTokenRequest = { scopes: ("crm:read" | "crm:write")[]; company_ids?: string[]; subject?: string; ttl_seconds?: number };
 export type Health = { status: "ok" | "degraded"; db: { ok: boolean; driver: string; ms: number }; damage?: string[] };
@@ -90,6 +95,21 @@ export interface Operations {
   deleteCompany: { params: { id: string }; query: undefined; body: undefined; answer: null };
   deleteContact: { params: { id: string }; query: undefined; body: undefined; answer: null };
   deleteKnowledgeArticle: { params: { id: string }; query: undefined; body: undefined; answer: null };
+  emailCreateAccount: { params: undefined; query: undefined; body: { name: string; email: string; imap: { host: string; port?: number; tls?: boolean }; smtp?: { host: string; port?: number; tls?: boolean } | null; username: string; auth?: "password" | "xoauth2"; secret: string; folders?: string[] | null; policy?: { newsletters?: "show" | "hide" | "skip"; autoReplies?: "show" | "hide" | "skip"; bulk?: "show" | "hide" | "skip"; internal?: "show" | "hide" | "skip" }; idle?: boolean; interval_minutes?: number; enabled?: boolean }; answer: EmailAccount };
+  emailDeleteAccount: { params: { id: string }; query: undefined; body: undefined; answer: null };
+  emailGetAccount: { params: { id: string }; query: undefined; body: undefined; answer: EmailAccount };
+  emailGetImport: { params: { id: string }; query: undefined; body: undefined; answer: EmailImport };
+  emailGetMessage: { params: { id: string }; query: undefined; body: undefined; answer: EmailMessage };
+  emailGetRawMessage: { params: { id: string }; query: undefined; body: undefined; answer: string };
+  emailGetThread: { params: { id: string }; query: undefined; body: undefined; answer: EmailThread & { messages: EmailMessage[] } };
+  emailImport: { params: undefined; query: { name?: string }; body: undefined; answer: EmailImport };
+  emailInbound: { params: undefined; query: undefined; body: undefined; answer: { outcome: "stored" | "duplicate" | "skipped"; message_id: string | null; thread_id: string | null; reason: string | null } };
+  emailListAccounts: { params: undefined; query: undefined; body: undefined; answer: { items: EmailAccount[] } };
+  emailListThreads: { params: undefined; query: { company_id: string; awaiting?: "true" | "false"; all?: "true" | "false"; limit?: number; cursor?: string }; body: undefined; answer: { items: EmailThread[]; next_cursor: string | null } };
+  emailListWaiting: { params: undefined; query: { limit?: number }; body: undefined; answer: { items: (EmailThread & { company_name: string })[] } };
+  emailPatchAccount: { params: { id: string }; query: undefined; body: { name?: string; email?: string; imap?: { host: string; port: number; tls: boolean }; smtp?: { host: string; port: number; tls: boolean } | null; username?: string; auth?: "password" | "xoauth2"; secret?: string; folders?: string[] | null; policy?: { newsletters?: "show" | "hide" | "skip"; autoReplies?: "show" | "hide" | "skip"; bulk?: "show" | "hide" | "skip"; internal?: "show" | "hide" | "skip" }; idle?: boolean; interval_minutes?: number; enabled?: boolean }; answer: EmailAccount };
+  emailReplyToThread: { params: { id: string }; query: undefined; body: { text: string; account_id?: string; cc?: string[]; reply_all?: boolean }; answer: EmailMessage };
+  emailSyncAccount: { params: { id: string }; query: undefined; body: undefined; answer: { job_id: string } };
   followJob: { params: { id: string }; query: undefined; body: undefined; answer: ReadableStream<Uint8Array> };
   followTimeline: { params: undefined; query: { types?: string }; body: undefined; answer: ReadableStream<Uint8Array> };
   getBackup: { params: undefined; query: undefined; body: undefined; answer: string };
@@ -153,6 +173,21 @@ export const OPERATIONS = {
   deleteCompany: ["DELETE", "/api/companies/{id}"],
   deleteContact: ["DELETE", "/api/contacts/{id}"],
   deleteKnowledgeArticle: ["DELETE", "/api/knowledge/{id}"],
+  emailCreateAccount: ["POST", "/api/email/accounts"],
+  emailDeleteAccount: ["DELETE", "/api/email/accounts/{id}"],
+  emailGetAccount: ["GET", "/api/email/accounts/{id}"],
+  emailGetImport: ["GET", "/api/email/imports/{id}"],
+  emailGetMessage: ["GET", "/api/email/messages/{id}"],
+  emailGetRawMessage: ["GET", "/api/email/messages/{id}/raw"],
+  emailGetThread: ["GET", "/api/email/threads/{id}"],
+  emailImport: ["POST", "/api/email/import"],
+  emailInbound: ["POST", "/api/email/inbound"],
+  emailListAccounts: ["GET", "/api/email/accounts"],
+  emailListThreads: ["GET", "/api/email/threads"],
+  emailListWaiting: ["GET", "/api/email/waiting"],
+  emailPatchAccount: ["PATCH", "/api/email/accounts/{id}"],
+  emailReplyToThread: ["POST", "/api/email/threads/{id}/reply"],
+  emailSyncAccount: ["POST", "/api/email/accounts/{id}/sync"],
   followJob: ["GET", "/api/jobs/{id}/events"],
   followTimeline: ["GET", "/api/stream"],
   getBackup: ["GET", "/api/backup"],

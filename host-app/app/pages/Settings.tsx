@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { StaffUser } from '../../../widgets/kit/api.gen.ts';
 import type { Session } from '../session.ts';
-import type { Texts } from '../texts.ts';
+import type { Lang, Texts } from '../texts.ts';
 import type { Widgets } from '../widgets.ts';
+import { EmailAccountsCard } from './EmailAccounts.tsx';
 
-/** Indstillinger (admins): the staff, each with a sign-in link to send them. */
-export function SettingsPage(props: { t: Texts; session: Session; widgets: Widgets }) {
+/** Indstillinger (admins): the staff, each with a sign-in link to send them; the email accounts (with the email plugin). */
+export function SettingsPage(props: { t: Texts; lang: Lang; session: Session; widgets: Widgets }) {
   const { t } = props;
   const client = props.widgets.pageClient();
   const [staff, setStaff] = useState<StaffUser[]>([]);
@@ -68,6 +69,7 @@ export function SettingsPage(props: { t: Texts; session: Session; widgets: Widge
         <button type="submit" class="primary">{t.add}</button>
         <p role="status" class="small">{notice}</p>
       </form>
+      <EmailAccountsCard t={t} lang={props.lang} client={client} />
     </section>
   );
 }
