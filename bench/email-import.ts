@@ -2,7 +2,7 @@
  * A mailbox import end to end (`npm run bench -- email-import [--messages 10000] [--seed 1]
  * [--postgres <url>]`): a generated Danish/English mbox (plugins/email/testing/corpus.ts: threads,
  * quoted history, legacy charsets, newsletters, attachments) is written to disk, streamed to
- * `POST /api/email/import` of an in-process CRM (PGlite in memory, or a Postgres database) with
+ * `POST /api/email/import` of an in-process CRM (PGlite on disk as `npm start` runs it, or a Postgres database) with
  * the documents and email plugins, and imported by the job as the server does it. Reports
  * messages per second, the process's peak RSS and its RSS at each tenth of the import (steady
  * memory: no growth with the mailbox's size), and, as the reference measured in the same run, the
@@ -14,6 +14,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { createTestHost } from '../app/testing/index.ts';
+import { openPglite } from '../core/db/pglite/index.ts';
 import { openPostgres } from '../core/db/postgres/index.ts';
 import documents from '../plugins/documents/index.ts';
 import email from '../plugins/email/index.ts';
@@ -47,8 +48,9 @@ export async function runEmailImportBench(): Promise<void> {
   }
   const refSeconds = (performance.now() - refStart) / 1000;
 
-  const database = postgres ? await openPostgres(postgres) : undefined;
-  const host = await createTestHost({ plugins: [documents, { plugin: email, config: { watch: false } }], blobFolder: path.join(dir, 'blobs'), ...(database ? { database } : {}) });
+  // PGlite on disk, as `npm start` keeps it in DATA_DIR (in memory, the database itself would be the RSS that grows).
+  const database = postgres ? await openPostgres(postgres) : await openPglite(path.join(dir, 'data'));
+  const host = await createTestHost({ plugins: [documents, { plugin: email, config: { watch: false } }], blobFolder: path.join(dir, 'blobs'), database });
   const rssAt: number[] = [];
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => void (peak = Math.max(peak, process.memoryUsage().rss)), 50);
@@ -72,7 +74,7 @@ export async function runEmailImportBench(): Promise<void> {
   clearInterval(sampler);
   const done = (await host.request('GET', `/api/email/imports/${started202.id}`)).body as Record<string, number | string | object>;
   await host.close();
-  await database?.close();
+  await database.close();
   fs.rmSync(dir, { recursive: true, force: true });
 
   const rate = count / seconds;

@@ -69,7 +69,7 @@ describe('the demo workspace from the command line', { timeout: 240_000 }, () =>
     const server = await start(folder);
     expect(server.output).toContain('First start: created an admin API key');
     expect(server.output).toContain(
-      'Demo workspace: Storå Tag & Tømrer ApS with 20 knowledge articles, 30 customers, 43 contacts, 4 documents, 8 website chats (4 waiting for a person).',
+      'Demo workspace: Storå Tag & Tømrer ApS with 20 knowledge articles, 30 customers, 43 contacts, 4 documents, 6 emails, 8 website chats (4 waiting for a person).',
     );
     expect(server.output).toContain('Remove it with "crm demo --remove"');
     expect((await server.api('/api/chat/conversations')).items).toHaveLength(4);

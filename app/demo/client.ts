@@ -55,6 +55,8 @@ export async function openDemoApi(host: DemoHost): Promise<DemoApi> {
       const init: RequestInit = { method, headers };
       if (options.body instanceof FormData) {
         init.body = options.body; // an upload: fetch writes the multipart boundary
+      } else if (options.body instanceof Uint8Array) {
+        init.body = options.body as Uint8Array<ArrayBuffer>; // a raw file (a mailbox): its content-type comes with the headers
       } else if (options.body !== undefined) {
         init.body = JSON.stringify(options.body);
         headers['content-type'] = 'application/json';

@@ -73,12 +73,12 @@ describe('the demo content', () => {
   });
 
   it('says in a few lines what was made and how to remove it', () => {
-    const lines = seededLines({ business: DEMO_BUSINESS.name, articles: 20, companies: 30, contacts: 43, notes: 22, documents: 4, chat: true, conversations: 8, waiting: 4 });
+    const lines = seededLines({ business: DEMO_BUSINESS.name, articles: 20, companies: 30, contacts: 43, notes: 22, documents: 4, emails: 6, chat: true, conversations: 8, waiting: 4 });
     expect(lines).toEqual([
-      'Demo workspace: Storå Tag & Tømrer ApS with 20 knowledge articles, 30 customers, 43 contacts, 4 documents, 8 website chats (4 waiting for a person).',
+      'Demo workspace: Storå Tag & Tømrer ApS with 20 knowledge articles, 30 customers, 43 contacts, 4 documents, 6 emails, 8 website chats (4 waiting for a person).',
       'Remove it with "crm demo --remove" (server stopped); DEMO=false starts a new data folder empty.',
     ]);
-    expect(seededLines({ business: 'X', articles: 20, companies: 30, contacts: 43, notes: 22, documents: 0, chat: false, conversations: 0, waiting: 0 })[0]).toContain('the chat plugin is not enabled');
+    expect(seededLines({ business: 'X', articles: 20, companies: 30, contacts: 43, notes: 22, documents: 0, emails: 0, chat: false, conversations: 0, waiting: 0 })[0]).toContain('the chat plugin is not enabled');
     expect(removedLine({ companies: 30, visitors: 8, articles: 20, documents: 1, site: true })).toBe(
       'Removed the demo workspace: 30 customers and 8 chat visitors with all their data, 20 knowledge articles and the demo website.',
     );

@@ -6,6 +6,7 @@ import { DEFAULT_SELF_COMPANY_NAME } from '../../core/config/index.ts';
 import { bootstrap } from '../../core/server/bootstrap.ts';
 import chat from '../../plugins/chat/index.ts';
 import documents from '../../plugins/documents/index.ts';
+import email from '../../plugins/email/index.ts';
 import { createTestDatabase, DRIVERS, type TestDatabase } from '../../test/support/databases.ts';
 import { createTestHost, type TestHost } from '../testing/index.ts';
 import { DEMO_BUSINESS, DEMO_COMPANIES, removeDemo, seedDemo } from './index.ts';
@@ -20,7 +21,7 @@ describe.each(DRIVERS)('the demo workspace on %s', (driver) => {
     // As on the very first start: migrated, the own company unnamed, the first admin key made.
     t = await createTestDatabase(driver);
     await bootstrap(t.db, { dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'crm-demo-')), selfCompany: { name: DEFAULT_SELF_COMPANY_NAME } });
-    host = await createTestHost({ plugins: [chat, documents], database: t.db });
+    host = await createTestHost({ plugins: [chat, documents, { plugin: email, config: { watch: false } }], database: t.db });
   }, 120_000);
   afterAll(async () => {
     await host?.close();
@@ -35,7 +36,7 @@ describe.each(DRIVERS)('the demo workspace on %s', (driver) => {
   it('seeds the promised counts through the API, indexed, with the chat queue and an unverified lead', { timeout: 120_000 }, async () => {
     const summary = await seedDemo(host, { origins: [ORIGIN, 'http://localhost:8787'] });
     const contacts = DEMO_COMPANIES.reduce((n, c) => n + c.contacts.length, 0);
-    expect(summary).toEqual({ business: DEMO_BUSINESS.name, articles: 20, companies: 30, contacts, notes: 22, documents: 4, chat: true, conversations: 8, waiting: 4 });
+    expect(summary).toEqual({ business: DEMO_BUSINESS.name, articles: 20, companies: 30, contacts, notes: 22, documents: 4, emails: 6, chat: true, conversations: 8, waiting: 4 });
 
     const marked = await demoMarked();
     expect(marked.filter((c) => c.kind === 'business' || c.kind === 'private')).toHaveLength(30);
@@ -96,6 +97,19 @@ describe.each(DRIVERS)('the demo workspace on %s', (driver) => {
     expect(await all('/api/chat/sites')).toHaveLength(1);
   });
 
+  it('has email threads with the customers: threaded replies, quoted history cut, one waiting for our answer', async () => {
+    const companies = await all('/api/companies?limit=200');
+    const idOf = (name: string) => companies.find((c) => c.name === name).id;
+    const [tagtjek] = await all(`/api/email/threads?company_id=${idOf('Vestjysk Ejendomsservice ApS')}`);
+    expect(tagtjek).toMatchObject({ subject: 'Årligt tagtjek 2026', message_count: 3, awaiting_reply: true });
+    const thread = (await host.request('GET', `/api/email/threads/${tagtjek.id}`)).body;
+    expect(thread.messages.map((m: any) => m.thread_reason)).toEqual(['new', 'header', 'header']);
+    expect(thread.messages[1].new_text).not.toContain('Som aftalt sidste år');
+    expect(thread.messages[2].new_text).toMatch(/Skolegade 8.*Send gerne en pris først\.\n\nSøren$/s);
+    const waiting = (await host.request('GET', '/api/email/waiting')).body.items as any[];
+    expect(waiting.map((w) => w.company_name).sort()).toEqual(['Bjerregaard Landbrug I/S', 'Limfjord Maskinfabrik A/S', 'Vestjysk Ejendomsservice ApS']);
+  });
+
   it("removes exactly the demo: a user's own company, article, site and chat stay", { timeout: 120_000 }, async () => {
     const own = (await host.request('POST', '/api/companies', { body: { name: 'Jensens VVS ApS', domain: 'jensens-vvs.dk', cvr: '25313763' } })).body;
     await host.request('POST', '/api/contacts', { body: { company_id: own.id, name: 'Mette Jensen', email: 'mette@jensens-vvs.dk' } });
@@ -110,6 +124,7 @@ describe.each(DRIVERS)('the demo workspace on %s', (driver) => {
     // The 8 seeded chats, and the one a newcomer had on the demo site above, go with the demo site.
     expect(await removeDemo(host)).toEqual({ companies: 30, visitors: 9, articles: 20, documents: 1, site: true });
     expect(await all(`/api/documents?company_id=${(await self()).id}`)).toEqual([]);
+    expect((await host.request('GET', '/api/email/waiting')).body.items).toEqual([]);
 
     expect(await demoMarked()).toEqual([]);
     const companies = await all('/api/companies?limit=200');

@@ -5,6 +5,7 @@ import { type DemoHost, openDemoApi } from './client.ts';
 import { DEMO_BUSINESS } from './business.ts';
 import { addDemoCustomers } from './customers.ts';
 import { addDemoDocuments, documentsRunning } from './documents.ts';
+import { addDemoEmails, emailRunning } from './emails.ts';
 import { addDemoArticles } from './knowledge.ts';
 import { demoMarker, selfCompany, writeMarker } from './marker.ts';
 
@@ -18,6 +19,8 @@ export interface DemoSummary {
   notes: number;
   /** Files uploaded to the documents plugin (0 when it is not running). */
   documents: number;
+  /** Email messages imported by the email plugin (0 when it is not running). */
+  emails: number;
   /** False when the chat plugin is not running: no site, no conversations. */
   chat: boolean;
   conversations: number;
@@ -35,7 +38,7 @@ export interface DemoSummary {
  *
  * @example
  * const summary = await seedDemo({ db, fetch: app.request, runJobs }, { origins: ['http://127.0.0.1:8787'] });
- * // { business: 'Storå Tag & Tømrer ApS', articles: 20, companies: 30, …, documents: 4, conversations: 8, waiting: 4 }
+ * // { business: 'Storå Tag & Tømrer ApS', articles: 20, companies: 30, …, documents: 4, emails: 6, conversations: 8, waiting: 4 }
  */
 export async function seedDemo(host: DemoHost, options: { origins: string[] }): Promise<DemoSummary> {
   const api = await openDemoApi(host);
@@ -62,6 +65,12 @@ export async function seedDemo(host: DemoHost, options: { origins: string[] }): 
       await host.runJobs(); // the email's attachment is read by a job the email's job queues
     }
 
+    let emails = 0;
+    if (await emailRunning(api)) {
+      emails = await addDemoEmails(api);
+      await host.runJobs();
+    }
+
     const chat = await chatRunning(api);
     let conversations: string[] = [];
     if (chat) {
@@ -71,7 +80,7 @@ export async function seedDemo(host: DemoHost, options: { origins: string[] }): 
       await host.runJobs();
     }
     return {
-      business: self.name, articles: articles.length, ...customers, documents,
+      business: self.name, articles: articles.length, ...customers, documents, emails,
       chat, conversations: conversations.length, waiting: chat ? await waitingCount(api, conversations) : 0,
     };
   } finally {

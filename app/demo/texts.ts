@@ -13,7 +13,7 @@ export function seededLines(summary: DemoSummary): string[] {
     ? `, ${summary.conversations} website chats (${summary.waiting} waiting for a person)`
     : ' (no website chats: the chat plugin is not enabled)';
   return [
-    `Demo workspace: ${summary.business} with ${summary.articles} knowledge articles, ${summary.companies} customers, ${summary.contacts} contacts${summary.documents ? `, ${summary.documents} documents` : ''}${chat}.`,
+    `Demo workspace: ${summary.business} with ${summary.articles} knowledge articles, ${summary.companies} customers, ${summary.contacts} contacts${summary.documents ? `, ${summary.documents} documents` : ''}${summary.emails ? `, ${summary.emails} emails` : ''}${chat}.`,
     'Remove it with "crm demo --remove" (server stopped); DEMO=false starts a new data folder empty.',
   ];
 }

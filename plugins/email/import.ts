@@ -5,7 +5,10 @@ import type { Ctx } from './context.ts';
 import { ingestOne } from './imap/sync.ts';
 import { ingestEnv } from './ingest.ts';
 import { readMbox } from './mbox.ts';
-import { advanceImport, finishImport, getImport, markImportRunning, type ImportRow } from './store.ts';
+import { advanceImport, finishImport, type FolderOutcome, getImport, type ImportProgress, type ImportRow, markImportRunning } from './store.ts';
+
+/** Messages recorded at a time: a restart redoes at most these (they are then recognised as duplicates). */
+const BATCH = 25;
 
 /**
  * Imports a stored mailbox file (the `email.import` job): an `.mbox` read as a stream, one
@@ -37,19 +40,28 @@ export async function runImport(ctx: Ctx, importId: string, job: JobRun): Promis
     const entries = row.format === 'eml'
       ? oneMessage(input, ctx.config.maxMessageBytes)
       : readMbox(input, { maxMessageBytes: ctx.config.maxMessageBytes, signal: job.signal });
+    let batch = emptyBatch(resumeAt);
+    const flush = async () => {
+      if (batch.messages === 0) return;
+      await advanceImport(store, importId, batch);
+      batch = emptyBatch(batch.nextOffset);
+    };
     for await (const entry of entries) {
       if (job.signal.aborted) throw new CrmError('unavailable', 'The import was stopped (timeout or shutdown); it goes on from here when run again');
       if (entry.offset < resumeAt) continue;
       const outcome = entry.raw
         ? await ingestOne(ctx, env, entry.raw, source(entry.index))
         : { outcome: 'skipped' as const, reason: entry.skipped?.reason ?? 'empty' };
+      count(batch, entry.index, outcome);
       // Just past this message's start: a restart skips it and everything before (bytesRead may already be past the next ones).
-      await advanceImport(store, importId, entry.index, entry.offset + 1, outcome);
+      batch.nextOffset = entry.offset + 1;
+      if (batch.messages >= BATCH) await flush();
       if (Date.now() - lastProgress > 500) {
         lastProgress = Date.now();
         await job.progress(entry.bytesRead, size, `${entry.index + 1} messages`);
       }
     }
+    await flush();
     await job.progress(size, size, 'done');
     const done = await finishImport(store, importId, null);
     await blobs.delete(row.blob_key);
@@ -58,6 +70,18 @@ export async function runImport(ctx: Ctx, importId: string, job: JobRun): Promis
     if (job.attempt >= 3) await finishImport(store, importId, (error as Error).message);
     throw error;
   }
+}
+
+function emptyBatch(nextOffset: number): ImportProgress {
+  return { nextOffset, messages: 0, stored: 0, duplicates: 0, skipped: {}, failures: [] };
+}
+
+function count(batch: ImportProgress, index: number, result: FolderOutcome): void {
+  batch.messages++;
+  if (result.outcome === 'skipped') batch.skipped[result.reason] = (batch.skipped[result.reason] ?? 0) + 1;
+  else if (result.outcome === 'failed') batch.failures.push({ index, reason: result.reason });
+  else if (result.outcome === 'stored') batch.stored++;
+  else batch.duplicates++;
 }
 
 /** An `.eml` as the one entry of a mailbox. */

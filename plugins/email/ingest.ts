@@ -91,7 +91,7 @@ export async function ingest(ctx: Ctx, env: IngestEnv, raw: Buffer, source: Sour
   const parties = externalParties(parsed, env.isOwn, direction).slice(0, ctx.config.maxPartiesPerMessage);
 
   // A reply stays in its thread, whoever answers; otherwise the first external party decides.
-  const byHeaders = await findThreadByHeaders(ctx, parsed);
+  const { found: byHeaders, unknown: unknownRefs } = await findThreadByHeaders(ctx, parsed);
   const companies = await companiesOf(ctx, env, parties, visible && kind === 'normal');
   const companyId = byHeaders?.companyId ?? companies[0]?.id ?? env.self.id;
   const at = parsed.date ?? new Date().toISOString();
@@ -147,7 +147,7 @@ export async function ingest(ctx: Ctx, env: IngestEnv, raw: Buffer, source: Sour
     }
     throw error;
   }
-  await afterStored(ctx, parsed, stored, companies, visible);
+  await afterStored(ctx, parsed, stored, companies, visible, unknownRefs);
   return { outcome: 'stored', ...stored };
 }
 
@@ -200,13 +200,11 @@ async function companiesOf(ctx: Ctx, env: IngestEnv, parties: Party[], create: b
 }
 
 /** After the message is stored: lookups for later mail, the waiting queue, attachments, links to other companies, events. */
-async function afterStored(ctx: Ctx, parsed: ParsedMessage, stored: { message: MessageRow; thread: ThreadRow }, companies: Company[], visible: boolean) {
+async function afterStored(ctx: Ctx, parsed: ParsedMessage, stored: { message: MessageRow; thread: ThreadRow }, companies: Company[], visible: boolean, unknownRefs: string[]) {
   const { message, thread } = stored;
   const companyId = message.company_id;
   // Only ids we have not seen: a known one already leads to its thread.
-  for (const ref of new Set([parsed.inReplyTo, ...parsed.references])) {
-    if (ref && ref !== parsed.messageId && !(await locate.message(ctx.kv, `mid:${ref}`))) await locate.rememberReference(ctx.kv, ref, { companyId, threadId: thread.id });
-  }
+  for (const ref of unknownRefs) await locate.rememberReference(ctx.kv, ref, { companyId, threadId: thread.id });
   await locate.setAwaiting(ctx.kv, thread.id, thread.awaiting_since && thread.kind === 'normal' ? { companyId, since: thread.awaiting_since } : null);
 
   if (parsed.attachments.length > 0) await storeAttachments(ctx, message, parsed, visible);

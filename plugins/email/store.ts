@@ -445,18 +445,30 @@ export async function markImportRunning(sql: Sql, id: string): Promise<void> {
   await sql.sql`update email_imports set status = 'running', error = null where id = ${id}`;
 }
 
-/** One message of an import done: counts, and the byte offset a restart skips up to (just past this message's start). */
-export async function advanceImport(sql: Sql, id: string, index: number, nextOffset: number, result: FolderOutcome): Promise<void> {
-  const reason = result.outcome === 'skipped' ? result.reason : null;
-  const failure = result.outcome === 'failed' ? JSON.stringify([{ index, reason: result.reason.slice(0, 500) }]) : '[]';
+/** What a batch of an import's messages came to. */
+export interface ImportProgress {
+  /** Just past the start of the batch's last message: a restart skips up to here. */
+  nextOffset: number;
+  messages: number;
+  stored: number;
+  duplicates: number;
+  skipped: Record<string, number>;
+  failures: { index: number; reason: string }[];
+}
+
+/** Messages of an import done: counts, and the byte offset a restart skips up to. */
+export async function advanceImport(sql: Sql, id: string, p: ImportProgress): Promise<void> {
+  const skipped = Object.values(p.skipped).reduce((n, k) => n + k, 0);
   await sql.sql`
     update email_imports set
-      offset_done = greatest(offset_done, ${nextOffset}), messages = messages + 1,
-      stored = stored + ${result.outcome === 'stored' ? 1 : 0}, duplicates = duplicates + ${result.outcome === 'duplicate' ? 1 : 0},
-      skipped = skipped + ${reason ? 1 : 0}, failed = failed + ${result.outcome === 'failed' ? 1 : 0},
-      skipped_reasons = case when ${reason}::text is null then skipped_reasons
-        else jsonb_set(skipped_reasons, array[${reason}::text], to_jsonb(coalesce((skipped_reasons ->> ${reason})::int, 0) + 1)) end,
-      failures = case when jsonb_array_length(failures) >= 50 then failures else failures || ${failure}::jsonb end
+      offset_done = greatest(offset_done, ${p.nextOffset}), messages = messages + ${p.messages},
+      stored = stored + ${p.stored}, duplicates = duplicates + ${p.duplicates}, skipped = skipped + ${skipped}, failed = failed + ${p.failures.length},
+      skipped_reasons = (select coalesce(jsonb_object_agg(k, v), '{}') from (
+        select k, sum(v::int) as v from (
+          select key as k, value as v from jsonb_each_text(skipped_reasons)
+          union all select key, value from jsonb_each_text(${JSON.stringify(p.skipped)}::jsonb)
+        ) both_sets group by k) summed),
+      failures = case when jsonb_array_length(failures) >= 50 then failures else failures || ${JSON.stringify(p.failures.map((f) => ({ index: f.index, reason: f.reason.slice(0, 500) })))}::jsonb end
     where id = ${id}`;
 }
 

@@ -9,20 +9,25 @@ import { getThread, threadBySubject, type ThreadRow } from './store.ts';
  * reply already named this message (mail can arrive out of order: the sent folder is synced
  * after the inbox, an archive in any order).
  *
+ * Also says which of the ids it looked up are not (yet) ours: a reply to them later finds this
+ * thread through them.
+ *
  * @example
- * await findThreadByHeaders(ctx, parsed); // { companyId, threadId } | null
+ * await findThreadByHeaders(ctx, parsed); // { found: { companyId, threadId } | null, unknown: ['abc@x.dk'] }
  */
-export async function findThreadByHeaders(ctx: Ctx, parsed: ParsedMessage): Promise<{ companyId: string; threadId: string } | null> {
+export async function findThreadByHeaders(ctx: Ctx, parsed: ParsedMessage): Promise<{ found: { companyId: string; threadId: string } | null; unknown: string[] }> {
   const refs = [...new Set([parsed.inReplyTo, ...[...parsed.references].reverse()].filter((r): r is string => Boolean(r) && r !== parsed.messageId))];
+  const unknown: string[] = [];
   for (const ref of refs) {
     const pointer = await locate.message(ctx.kv, `mid:${ref}`);
-    if (pointer && (await getThread(ctx.forCompany(pointer.companyId), pointer.threadId))) return { companyId: pointer.companyId, threadId: pointer.threadId };
+    if (pointer && (await getThread(ctx.forCompany(pointer.companyId), pointer.threadId))) return { found: { companyId: pointer.companyId, threadId: pointer.threadId }, unknown };
+    unknown.push(ref);
   }
   if (parsed.messageId) {
     const named = await locate.reference(ctx.kv, parsed.messageId);
-    if (named && (await getThread(ctx.forCompany(named.companyId), named.threadId))) return named;
+    if (named && (await getThread(ctx.forCompany(named.companyId), named.threadId))) return { found: named, unknown };
   }
-  return null;
+  return { found: null, unknown };
 }
 
 /**

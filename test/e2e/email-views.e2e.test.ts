@@ -6,20 +6,22 @@
  * done, with its counts and folders), syncs it again ("Synkronisér nu", followed every second),
  * and adds one with a wrong password (its state turns to error with the server's message). The
  * customer's mail then waits in the inbox's "E-mails", opens as <crm-email-thread> (quoted history
- * folded, HTML in the sandbox), and opens in place from the company's timeline. axe on each page;
- * screenshots to test-artifacts/screenshots/. (Replying over SMTP is the email plugin's own
- * end-to-end test.)
+ * folded, HTML in the sandbox), opens in place from the company's timeline, and is answered
+ * from the thread view: the reply goes out over SMTP (a real smtp-server) with In-Reply-To and
+ * shows in the thread as ours. axe on each page; screenshots to test-artifacts/screenshots/.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseMessage } from '../../plugins/email/parse/index.ts';
 import { rawMessage } from '../../plugins/email/parse/testing.ts';
 import { buildApp } from '../../scripts/build-app.ts';
 import { buildWidgets } from '../../scripts/build-widgets.ts';
 import { launch, SKIP_BROWSER, watch } from '../../widgets/chat/test/support/browser.ts';
 import { type Dovecot, dovecotAvailable, startDovecot } from '../support/dovecot.ts';
+import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
 import { type Crm, startCrm } from './support/servers.ts';
 
 const SHOTS = path.resolve(import.meta.dirname, '../../test-artifacts/screenshots');
@@ -30,6 +32,7 @@ describe.skipIf(SKIP_BROWSER || (!dovecotAvailable() && !process.env.CI))('the e
   let crm: Crm;
   let browser: Browser;
   let dovecot: Dovecot;
+  let smtp: TestSmtpServer;
   const contexts: BrowserContext[] = [];
   let jensens = '';
 
@@ -37,6 +40,7 @@ describe.skipIf(SKIP_BROWSER || (!dovecotAvailable() && !process.env.CI))('the e
     fs.mkdirSync(SHOTS, { recursive: true });
     expect((await buildWidgets()).over).toEqual([]);
     await buildApp();
+    smtp = await startSmtpServer({ user: MAILBOX, password: 'rigtig-adgangskode' });
     [crm, browser, dovecot] = await Promise.all([
       startCrm(['chat', 'documents', 'email'], { DEMO: 'false', CRM_PLUGIN_EMAIL_SECRET_KEY: 'e2e-secret-key-for-the-mailbox-passwords-0123456789' }),
       launch(),
@@ -56,6 +60,7 @@ describe.skipIf(SKIP_BROWSER || (!dovecotAvailable() && !process.env.CI))('the e
     await browser?.close().catch(() => {});
     await crm?.stop();
     await dovecot?.stop();
+    await smtp?.close();
   });
 
   async function signIn(): Promise<{ page: Page; problems: string[] }> {
@@ -162,6 +167,32 @@ describe.skipIf(SKIP_BROWSER || (!dovecotAvailable() && !process.env.CI))('the e
     await event.getByRole('button', { name: 'Åbn tråd: Tilbud på tagrender' }).click();
     await event.locator('crm-email-thread [part=message]').first().waitFor();
     await axe(page, 'company-email-real');
+    expect(problems).toEqual([]);
+  });
+  it('answers the thread from the thread view: sent over SMTP with its headers, shown as ours, no longer waiting', { timeout: T }, async () => {
+    const account = (await crm.api('GET', '/api/email/accounts')).body.items.find((a: { name: string }) => a.name === 'Kontoret');
+    const patched = await crm.api('PATCH', `/api/email/accounts/${account.id}`, { smtp: { host: '127.0.0.1', port: smtp.port, tls: false } });
+    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+    const { page, problems } = await signIn();
+    await page.getByRole('navigation').getByRole('link', { name: 'Indbakke', exact: true }).click();
+    const inbox = page.locator('crm-inbox');
+    await inbox.getByRole('button', { name: /^E-mails/ }).click();
+    await inbox.locator('[part=email-item]').filter({ hasText: 'Tilbud på tagrender' }).click();
+    const thread = inbox.locator('crm-email-thread');
+    await thread.locator('[part=message]').first().waitFor();
+    await thread.getByLabel('Dit svar').fill('Hej Mette\n\nTilbuddet kommer torsdag.\n\nLars');
+    await thread.getByRole('button', { name: 'Send svar' }).click();
+    await smtp.waitFor(1, 15_000);
+    const sent = smtp.messages[0]!;
+    expect(sent.to).toEqual(['mette@jensens-vvs.dk']);
+    const parsed = await parseMessage(sent.raw);
+    expect(parsed).toMatchObject({ subject: 'Re: Tilbud på tagrender', inReplyTo: expect.stringMatching(/@/) });
+    const ours = thread.locator('[part=message][data-direction=out]');
+    await ours.waitFor();
+    expect(await ours.locator('[part=body]').textContent()).toContain('Tilbuddet kommer torsdag.');
+    await page.screenshot({ path: path.join(SHOTS, 'email-reply-real.png'), fullPage: true });
+    const waiting = (await crm.api('GET', '/api/email/waiting')).body.items as { subject: string }[];
+    expect(waiting.map((w) => w.subject)).not.toContain('Tilbud på tagrender');
     expect(problems).toEqual([]);
   });
 });
