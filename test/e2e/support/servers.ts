@@ -19,7 +19,7 @@ export interface Crm {
   adminKey: string;
   output: () => string;
   /** The API as the admin: JSON in, { status, body } out. */
-  api: (method: 'GET' | 'POST', url: string, body?: unknown) => Promise<{ status: number; body: any }>;
+  api: (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown) => Promise<{ status: number; body: any }>;
   /** SIGTERM, and wait for the exit code. */
   stop: () => Promise<number | null>;
 }
