@@ -13,10 +13,12 @@ import { PACKAGE_ROOT } from '../core/paths.ts';
  */
 export function appSites(config: Config): StaticSite[] {
   const connect = ["'self'", ...(config.supabase.url ? [new URL(config.supabase.url).origin] : [])].join(' ');
-  const csp = (forms: string) => `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src ${connect}; frame-ancestors 'none'; base-uri 'none'; form-action ${forms}`;
+  const csp = (forms: string, images: string) => `default-src 'self'; script-src 'self'; style-src 'self'; img-src ${images}; connect-src ${connect}; frame-ancestors 'none'; base-uri 'none'; form-action ${forms}`;
   return [
-    { path: '/app', dir: path.join(PACKAGE_ROOT, 'dist', 'app'), spa: true, csp: csp("'self'") },
-    { path: '/site', dir: path.join(PACKAGE_ROOT, 'dist', 'site'), csp: csp("'none'") },
+    // An email's remote images (https only) load in the intranet once the reader asks for them:
+    // the email plugin holds them back (data-remote-src) until "Vis billeder" is clicked.
+    { path: '/app', dir: path.join(PACKAGE_ROOT, 'dist', 'app'), spa: true, csp: csp("'self'", "'self' data: https:") },
+    { path: '/site', dir: path.join(PACKAGE_ROOT, 'dist', 'site'), csp: csp("'none'", "'self' data:") },
   ];
 }
 

@@ -77,6 +77,9 @@ describe.each(DRIVERS)('email plugin on %s', (driver) => {
     const t = await thread(first.body.thread_id);
     expect(t).toMatchObject({ company_id: jensens, subject: 'Tilbud på tagrender', message_count: 1, awaiting_reply: true, last_direction: 'in' });
     expect(t.messages[0]).toMatchObject({ direction: 'in', from: { address: 'mette@jensens-vvs.dk', name: 'Mette Jensen' }, thread_reason: 'new' });
+    // No account can send here: the thread says so before anyone writes a reply.
+    expect(t.reply).toEqual({ to: [{ name: 'Mette Jensen', address: 'mette@jensens-vvs.dk' }], account: null, can_send: false });
+    expect((await host.request('POST', `/api/email/threads/${t.id}/reply`, { body: { text: 'Hej' } })).status).toBe(409);
     const timeline = (await host.request('GET', `/api/companies/${jensens}/timeline`)).body.items as any[];
     expect(timeline.find((e) => e.type === 'email.received')).toMatchObject({ payload: { thread_id: t.id, subject: 'Tilbud på tagrender' } });
   });

@@ -168,6 +168,8 @@ describe('email over IMAP and SMTP (Dovecot, smtp-server)', () => {
     const companyId = ((await host.request('GET', '/api/contacts?limit=200')).body.items as any[]).find((c) => c.email === 'mette@jensens-vvs.dk').company_id;
     const thread = (await host.request('GET', `/api/email/threads?company_id=${companyId}`)).body.items.find((t: any) => t.subject === 'Tid til eftersyn');
     expect(thread.awaiting_reply).toBe(true);
+    const before = (await host.request('GET', `/api/email/threads/${thread.id}`)).body;
+    expect(before.reply).toEqual({ to: [{ name: 'Mette Jensen', address: 'mette@jensens-vvs.dk' }], account: { id: accountId, name: 'Kontoret', email: `kontor@${OURS}` }, can_send: true });
     const res = await host.request('POST', `/api/email/threads/${thread.id}/reply`, { body: { text: 'Vi kommer torsdag kl. 9.' } });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     await smtp.waitFor(1);

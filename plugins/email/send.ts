@@ -6,7 +6,8 @@ import type { Ctx } from './context.ts';
 import { type IngestEnv, ingest } from './ingest.ts';
 import { isReplySubject } from './parse/index.ts';
 import { openSecret } from './secrets.ts';
-import type { AccountRow, MessageRow, Party, ThreadRow } from './store.ts';
+import type { IsOwn } from './parties.ts';
+import { type AccountRow, getAccount, listAccounts, type MessageRow, type Party, type ThreadRow } from './store.ts';
 
 export interface ReplyInput {
   text: string;
@@ -27,9 +28,9 @@ export interface ReplyInput {
  */
 export async function sendReply(ctx: Ctx, env: IngestEnv, account: AccountRow, thread: ThreadRow, messages: MessageRow[], input: ReplyInput): Promise<MessageRow> {
   if (!account.smtp_host || !account.smtp_port) throw new CrmError('conflict', `The account ${account.name} has no SMTP server, so it cannot send; add one to the account`);
-  const answered = [...messages].reverse().find((m) => m.direction === 'in') ?? messages[messages.length - 1];
+  const answered = answeredMessage(messages);
   if (!answered) throw new CrmError('conflict', 'The thread has no message to answer');
-  const to = recipients(env, answered, input.replyAll);
+  const to = replyRecipients(env.isOwn, answered, input.replyAll);
   if (to.length === 0) throw new CrmError('conflict', 'The message has no address to answer to');
   const domain = account.email.slice(account.email.lastIndexOf('@') + 1);
   const messageId = `<${randomUUID()}@${domain}>`;
@@ -68,16 +69,47 @@ export async function sendReply(ctx: Ctx, env: IngestEnv, account: AccountRow, t
   return stored.message;
 }
 
-function recipients(env: IngestEnv, m: MessageRow, all: boolean): Party[] {
+/** The message a reply answers: the last that came in, else the last. */
+export function answeredMessage(messages: MessageRow[]): MessageRow | undefined {
+  return [...messages].reverse().find((m) => m.direction === 'in') ?? messages[messages.length - 1];
+}
+
+/**
+ * Who a reply to `m` goes to: its Reply-To or sender when it came in (the recipients when it
+ * was ours), with `all` everyone else on it too, never our own addresses twice.
+ *
+ * @example
+ * replyRecipients(env.isOwn, answeredMessage(messages)!, false); // [{ name: 'Mette Jensen', address: 'mette@jensens-vvs.dk' }]
+ */
+export function replyRecipients(isOwn: IsOwn, m: MessageRow, all: boolean): Party[] {
   const first = m.direction === 'in' ? (m.reply_to.length ? m.reply_to : m.from_address ? [{ name: m.from_name, address: m.from_address }] : []) : m.to_addresses;
   const others = all ? [...m.to_addresses, ...m.cc_addresses] : [];
   const seen = new Set<string>();
   return [...first, ...others].filter((p) => {
     const a = p.address.toLowerCase();
-    if (seen.has(a) || (env.isOwn(a) && m.direction === 'in')) return false;
+    if (seen.has(a) || (isOwn(a) && m.direction === 'in')) return false;
     seen.add(a);
     return true;
   });
+}
+
+/**
+ * The account a reply is sent from: the one asked for (404 when there is none), else the one
+ * the thread came in through when it can send, else the first enabled one that can.
+ *
+ * @example
+ * const account = await sendingAccount(ctx, messages, input.account_id);
+ */
+export async function sendingAccount(ctx: Ctx, messages: MessageRow[], accountId?: string): Promise<AccountRow | undefined> {
+  const own = ctx.forCompany((await ctx.companies.self()).id);
+  if (accountId) {
+    const asked = await getAccount(own, accountId);
+    if (!asked) throw new CrmError('not_found', `Email account ${accountId} not found`);
+    return asked;
+  }
+  const cameThrough = [...messages].reverse().flatMap((m) => m.sources).find((s) => s.account_id)?.account_id;
+  const via = cameThrough ? await getAccount(own, cameThrough) : undefined;
+  return via?.smtp_host && via.enabled ? via : (await listAccounts(own)).find((a) => a.smtp_host && a.enabled);
 }
 
 /** The answered message quoted the way mail clients do it in the reader's language. */

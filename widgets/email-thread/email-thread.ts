@@ -17,7 +17,7 @@ import { css, html, nothing, type PropertyValues } from 'lit';
 import { CrmApiError, CrmElement, define, errorMessage, formatDateTime, formatRelative, icon, type Lang, type LiveEvent } from '../kit/index.ts';
 import { documentFilePath, type EmailAttachment, type EmailMessage, type EmailThreadDetail, getThread, pluginMissing, rawMessagePath, replyToThread, saveDownload } from './api.ts';
 import { dressFrame, type FrameContent, fitFrame, frameContent } from './frame.ts';
-import { attachmentNote, dateTimeLabel, directionLabel, kindLabel, messageCount, partiesLabel, partyName, replyProblem, sizeLabel, TEXTS } from './texts.ts';
+import { attachmentNote, dateTimeLabel, directionLabel, kindLabel, messageCount, partiesLabel, partyLabel, partyName, replyProblem, sizeLabel, TEXTS } from './texts.ts';
 
 export class CrmEmailThread extends CrmElement {
   static override styles = [
@@ -371,11 +371,15 @@ export class CrmEmailThread extends CrmElement {
 
   private renderReply(lang: Lang) {
     const t = TEXTS[lang];
+    const target = this.thread?.reply;
+    // Said before anyone types, not after a refused send.
+    if (target && !target.can_send) return html`<p class="small" role="note" part="cannot-send">${t.cannotSend}</p>`;
     return html`<form part="reply-form" aria-labelledby="reply-title" aria-busy=${String(this.sending)} @submit=${(e: Event) => {
       e.preventDefault();
       void this.send(e.target as HTMLFormElement);
     }}>
       <h3 id="reply-title">${t.reply}</h3>
+      ${target?.account ? html`<p class="small" part="reply-to">${t.replyTo(partiesLabel(target.to), partyLabel({ name: target.account.name, address: target.account.email }))}</p>` : nothing}
       <label>${t.replyLabel}<textarea name="text" part="reply-text" rows="4" ?readonly=${this.sending} @keydown=${(e: KeyboardEvent) => {
         if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
           e.preventDefault();

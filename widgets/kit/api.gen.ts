@@ -101,7 +101,7 @@ export interface Operations {
   emailGetImport: { params: { id: string }; query: undefined; body: undefined; answer: EmailImport };
   emailGetMessage: { params: { id: string }; query: undefined; body: undefined; answer: EmailMessage };
   emailGetRawMessage: { params: { id: string }; query: undefined; body: undefined; answer: string };
-  emailGetThread: { params: { id: string }; query: undefined; body: undefined; answer: EmailThread & { messages: EmailMessage[] } };
+  emailGetThread: { params: { id: string }; query: undefined; body: undefined; answer: EmailThread & { messages: EmailMessage[]; reply: { to: { name: string | null; address: string }[]; account: { id: string; name: string; email: string } | null; can_send: boolean } } };
   emailImport: { params: undefined; query: { name?: string }; body: undefined; answer: EmailImport };
   emailInbound: { params: undefined; query: undefined; body: undefined; answer: { outcome: "stored" | "duplicate" | "skipped"; message_id: string | null; thread_id: string | null; reason: string | null } };
   emailListAccounts: { params: undefined; query: undefined; body: undefined; answer: { items: EmailAccount[] } };

@@ -3,9 +3,9 @@ import type { Caller, CompanyStore } from '../../../plugin-api.d.ts';
 import type { Ctx } from '../context.ts';
 import { ingestEnv } from '../ingest.ts';
 import { locate } from '../locate.ts';
-import { body, IdParam, json, MessageOut, problems, ReplyIn, ThreadOut } from '../schemas.ts';
-import { sendReply } from '../send.ts';
-import { getAccount, getMessage, getThread, listAccounts, listThreads, type MessageRow, messagesOfThread, type ThreadRow } from '../store.ts';
+import { body, IdParam, json, MessageOut, PartyOut, problems, ReplyIn, ThreadOut } from '../schemas.ts';
+import { answeredMessage, replyRecipients, sendingAccount, sendReply } from '../send.ts';
+import { getMessage, getThread, listThreads, type MessageRow, messagesOfThread, type ThreadRow } from '../store.ts';
 
 const tags = ['Email: threads'];
 
@@ -32,7 +32,17 @@ const waiting = createRoute({
 const get = createRoute({
   method: 'get', path: '/threads/{id}', operationId: 'emailGetThread', tags, summary: 'One thread with its messages, oldest first',
   request: { params: IdParam },
-  responses: { 200: json(ThreadOut.extend({ messages: z.array(MessageOut) }), 'The thread'), ...problems(404, 422) },
+  responses: {
+    200: json(ThreadOut.extend({
+      messages: z.array(MessageOut),
+      reply: z.object({
+        to: z.array(PartyOut).openapi({ description: 'Who a reply goes to (without reply all)' }),
+        account: z.object({ id: z.uuid(), name: z.string(), email: z.string() }).nullable().openapi({ description: 'The account a reply is sent from' }),
+        can_send: z.boolean().openapi({ description: 'False when no account can send (no SMTP server): the reply box can say so before anyone types' }),
+      }),
+    }), 'The thread'),
+    ...problems(404, 422),
+  },
 });
 const reply = createRoute({
   method: 'post', path: '/threads/{id}/reply', operationId: 'emailReplyToThread', tags,
@@ -137,7 +147,14 @@ export function threadRoutes(ctx: Ctx): void {
   ctx.routes.openapi(get, async (c) => {
     const { store, row } = await requireThread(ctx, c.var.forCompany, c.var.caller, c.req.valid('param').id);
     const messages = await messagesOfThread(store, row.id);
-    return c.json({ ...threadOut(row, messages[messages.length - 1]?.new_text.slice(0, 200) ?? null), messages: messages.map(messageOut) }, 200);
+    const [env, account] = await Promise.all([ingestEnv(ctx), sendingAccount(ctx, messages)]);
+    const answered = answeredMessage(messages);
+    const reply = {
+      to: answered ? replyRecipients(env.isOwn, answered, false) : [],
+      account: account ? { id: account.id, name: account.name, email: account.email } : null,
+      can_send: Boolean(account && answered),
+    };
+    return c.json({ ...threadOut(row, messages[messages.length - 1]?.new_text.slice(0, 200) ?? null), messages: messages.map(messageOut), reply }, 200);
   });
 
   ctx.routes.openapi(reply, async (c) => {
@@ -145,16 +162,7 @@ export function threadRoutes(ctx: Ctx): void {
     const { store, row } = await requireThread(ctx, c.var.forCompany, c.var.caller, c.req.valid('param').id);
     const input = c.req.valid('json');
     const messages = await messagesOfThread(store, row.id);
-    const self = await ctx.companies.self();
-    const own = ctx.forCompany(self.id);
-    const cameThrough = [...messages].reverse().flatMap((m) => m.sources).find((s) => s.account_id)?.account_id;
-    // The account asked for; else the one the thread came in through, when it can send; else the first that can.
-    let account = input.account_id ? await getAccount(own, input.account_id) : undefined;
-    if (input.account_id && !account) throw new CrmError('not_found', `Email account ${input.account_id} not found`);
-    if (!account) {
-      const via = cameThrough ? await getAccount(own, cameThrough) : undefined;
-      account = via?.smtp_host ? via : (await listAccounts(own)).find((a) => a.smtp_host && a.enabled);
-    }
+    const account = await sendingAccount(ctx, messages, input.account_id);
     if (!account) throw new CrmError('conflict', 'No email account can send: add one with an SMTP server');
     const env = await ingestEnv(ctx, account.policy, [account.email]);
     const sent = await sendReply(ctx, env, account, row, messages, { text: input.text, cc: input.cc, replyAll: input.reply_all });

@@ -149,6 +149,7 @@ export async function startFake(widgetsDir: string): Promise<Fake> {
     id: THREAD, company_id: COMPANY, subject: 'Tilbud på tagrender', participants: [METTE, LARS, { name: null, address: 'bogholderi@jensens-vvs.dk' }],
     message_count: 3, first_at: messages[0]!.sent_at, last_at: messages[2]!.sent_at, last_direction: 'in', awaiting_reply: true, awaiting_since: messages[2]!.sent_at,
     kind: 'normal', snippet: 'Tak, Lars!', messages,
+    reply: { to: [METTE], account: { id: '019b0c8e-2222-7c41-9d3e-000000000001', name: 'Kontoret', email: LARS.address }, can_send: true },
   };
   const fake = { replyFails: false };
 
