@@ -117,6 +117,18 @@ describe.each(DRIVERS)('email plugin on %s', (driver) => {
     expect(waiting.map((w) => w.id)).toContain(t.id);
   });
 
+  it('indexes the new part of customer mail for staff search, never as public knowledge for the chatbot', { timeout: T }, async () => {
+    const search = async (visibility?: 'public' | 'internal') =>
+      ((await host.request('POST', '/api/search', { body: { query: 'utæt tagrende over indgangen', source_types: ['email'], ...(visibility ? { visibility } : {}), k: 10 } })).body.hits as any[]);
+    const internal = await search('internal');
+    expect(internal.length).toBeGreaterThan(0);
+    expect(internal.every((h) => h.source_type === 'email')).toBe(true);
+    expect(internal.find((h) => h.content.includes('utæt tagrende'))).toMatchObject({ company_id: jensens });
+    // The reply quoted it, but only new parts are indexed: one passage says it.
+    expect(internal.filter((h) => h.content.includes('utæt tagrende'))).toHaveLength(1);
+    expect(await search('public')).toEqual([]);
+  });
+
   it('keeps the replies of a message that arrives after them in one thread (the sent folder synced after the inbox)', { timeout: T }, async () => {
     const reply = rawMessage({ from: 'kunde@jensens-vvs.dk', to: `ole@${OURS}`, subject: 'Re: Tilbud 88', text: 'Ja tak.', messageId: 'late-2@jensens-vvs.dk', inReplyTo: 'late-1@test.example', references: ['late-1@test.example'], date: new Date('2026-11-20T11:00:00Z') });
     const ours = rawMessage({ from: `ole@${OURS}`, to: 'kunde@jensens-vvs.dk', subject: 'Tilbud 88', text: 'Her er tilbuddet.', messageId: 'late-1@test.example', date: new Date('2026-11-20T10:00:00Z') });

@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 
 /**
  * Starts a test's HTTP server on a free port of 127.0.0.1 and returns its origin.
@@ -34,4 +36,35 @@ export async function readJsonBody(req: http.IncomingMessage): Promise<unknown> 
   } catch {
     return null;
   }
+}
+
+/**
+ * Serves a built widget module (`/widgets/<name>.js`) from the build folder, 404 when there is
+ * none: what a stub server of the widget tests answers for the page's scripts.
+ *
+ * @example
+ * if (pathname.startsWith('/widgets/')) return serveWidget(res, widgetsDir, pathname);
+ */
+export async function serveWidget(res: http.ServerResponse, widgetsDir: string, pathname: string): Promise<void> {
+  try {
+    const file = await readFile(path.join(widgetsDir, path.basename(pathname)));
+    res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' });
+    res.end(file);
+  } catch {
+    res.writeHead(404);
+    res.end();
+  }
+}
+
+/**
+ * Holds an event stream open (`/api/stream` of a stub server) in `streams`, until the client goes.
+ *
+ * @example
+ * if (pathname === '/api/stream') return holdStream(req, res, streams);
+ */
+export function holdStream(req: http.IncomingMessage, res: http.ServerResponse, streams: Set<http.ServerResponse>): void {
+  res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' });
+  res.write(': hello\n\n');
+  streams.add(res);
+  req.on('close', () => streams.delete(res));
 }

@@ -5,6 +5,7 @@
  * server's problem+json.
  */
 import { CrmApiError, type CrmClient } from '../kit/client.ts';
+import { request } from '../kit/request.ts';
 
 export const CATEGORIES = ['quote', 'order', 'invoice', 'credit_note', 'contract', 'price_list', 'specification', 'correspondence', 'other'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -71,37 +72,6 @@ export interface DocumentFilters {
 /** A document that is still being read: its status changes without anyone touching it. */
 export function inProgress(doc: Pick<CrmDocument, 'status'>): boolean {
   return doc.status === 'queued' || doc.status === 'extracting';
-}
-
-async function problemOf(res: Response): Promise<CrmApiError> {
-  let problem: Problem = { title: res.statusText };
-  try {
-    problem = (await res.json()) as Problem;
-  } catch {
-    // not problem+json
-  }
-  return new CrmApiError(res.status, problem);
-}
-
-/** One request with the client's sign-in (asked again once after a 401); throws CrmApiError. */
-async function request(client: CrmClient, method: string, path: string, body?: unknown, accept = 'application/json'): Promise<Response> {
-  const attempt = async (fresh: boolean) => {
-    const bearer = await client.token(fresh);
-    try {
-      return await fetch(`${client.apiBase}${path}`, {
-        method,
-        credentials: 'omit',
-        headers: { accept, ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      });
-    } catch (error) {
-      throw new CrmApiError(0, { title: 'Network error', detail: String((error as Error).message ?? error) });
-    }
-  };
-  let res = await attempt(false);
-  if (res.status === 401) res = await attempt(true);
-  if (!res.ok) throw await problemOf(res);
-  return res;
 }
 
 const json = async <T>(res: Response): Promise<T> => (res.status === 204 ? (null as T) : ((await res.json()) as T));

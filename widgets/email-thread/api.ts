@@ -7,6 +7,7 @@
  */
 import type { EmailAccount, EmailMessage, EmailThread, Operations } from '../kit/api.gen.ts';
 import { CrmApiError, type CrmClient } from '../kit/client.ts';
+import { request } from '../kit/request.ts';
 
 export type { EmailAccount, EmailMessage, EmailThread };
 /** A thread with its messages, oldest first (`GET /api/email/threads/{id}`). */
@@ -28,37 +29,6 @@ export type AccountState = EmailAccount['state'];
  */
 export function pluginMissing(error: unknown): boolean {
   return error instanceof CrmApiError && error.status === 404 && /^No route\b/.test(error.problem.detail ?? '');
-}
-
-async function problemOf(res: Response): Promise<CrmApiError> {
-  let problem: CrmApiError['problem'] = { title: res.statusText };
-  try {
-    problem = (await res.json()) as CrmApiError['problem'];
-  } catch {
-    // not problem+json
-  }
-  return new CrmApiError(res.status, problem);
-}
-
-/** A download with the client's sign-in (asked again once after a 401); throws CrmApiError. */
-async function request(client: Pick<CrmClient, 'apiBase' | 'token'>, method: string, path: string, body?: unknown, accept = 'application/json'): Promise<Response> {
-  const attempt = async (fresh: boolean) => {
-    const bearer = await client.token(fresh);
-    try {
-      return await fetch(`${client.apiBase}${path}`, {
-        method,
-        credentials: 'omit',
-        headers: { accept, ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      });
-    } catch (error) {
-      throw new CrmApiError(0, { title: 'Network error', detail: String((error as Error).message ?? error) });
-    }
-  };
-  let res = await attempt(false);
-  if (res.status === 401) res = await attempt(true);
-  if (!res.ok) throw await problemOf(res);
-  return res;
 }
 
 export async function getThread(client: CrmClient, threadId: string): Promise<EmailThreadDetail> {

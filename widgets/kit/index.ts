@@ -8,6 +8,7 @@ export { type CrmAuth, CrmApiError, CrmClient } from './client.ts';
 export type * from './api.gen.ts';
 export { type CrmDefaults, configureCrm, CrmElement, define, pageClient } from './element.ts';
 export { errorMessage } from './errors.ts';
+export { request } from './request.ts';
 export { formatDate, formatDateTime, formatMoney, formatNumber, formatRelative, type Lang } from './format.ts';
 export { icon } from './icons.ts';
 export { live, type LiveEvent } from './live.ts';

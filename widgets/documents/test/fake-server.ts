@@ -12,13 +12,11 @@
  * invoice), "tilbud" as a quote.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import busboy from 'busboy';
 import type { Category, CrmDocument, TextSection } from '../api.ts';
-import { readJsonBody } from '../../../test/support/http-server.ts';
+import { holdStream, readJsonBody, serveWidget } from '../../../test/support/http-server.ts';
 
 export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'";
 export const TOKEN = 'test-staff-token';
@@ -162,16 +160,7 @@ export async function startFake(widgetsDir: string): Promise<Fake> {
         res.writeHead(200, { 'Content-Type': p.endsWith('.js') ? 'text/javascript' : 'text/css' });
         return res.end(p.endsWith('.js') ? PAGE_JS : PAGE_CSS);
       }
-      if (p.startsWith('/widgets/')) {
-        try {
-          const file = await readFile(path.join(widgetsDir, path.basename(p)));
-          res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' });
-          return res.end(file);
-        } catch {
-          res.writeHead(404);
-          return res.end();
-        }
-      }
+      if (p.startsWith('/widgets/')) return serveWidget(res, widgetsDir, p);
       if (!p.startsWith('/api/')) {
         res.writeHead(p === '/favicon.ico' ? 204 : 404);
         return res.end();
@@ -180,13 +169,7 @@ export async function startFake(widgetsDir: string): Promise<Fake> {
       requests.push(record);
       if (req.headers.authorization !== `Bearer ${TOKEN}`) return problem(res, 401, 'Unauthorized', 'Sign in first.');
 
-      if (p === '/api/stream') {
-        res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' });
-        res.write(': hello\n\n');
-        streams.add(res);
-        req.on('close', () => streams.delete(res));
-        return;
-      }
+      if (p === '/api/stream') return holdStream(req, res, streams);
 
       if (p === '/api/documents' && req.method === 'POST') return upload(req, res);
       if (p === '/api/documents' && req.method === 'GET') {

@@ -14,10 +14,8 @@
  * stored and answered 201, or, with `replyFails`, refused 409 with the plugin's detail.
  */
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import http from 'node:http';
-import path from 'node:path';
-import { close, listen, readJsonBody } from '../../../test/support/http-server.ts';
+import { close, holdStream, listen, readJsonBody, serveWidget } from '../../../test/support/http-server.ts';
 import type { EmailMessage, EmailThreadDetail, EmailWaitingThread } from '../api.ts';
 
 /** The host app's policy (app/sites.ts), on the test pages and every answer. */
@@ -187,16 +185,7 @@ export async function startFake(widgetsDir: string): Promise<Fake> {
         res.writeHead(200, { 'Content-Type': p.endsWith('.gif') ? 'image/gif' : 'text/javascript' });
         return res.end(p.endsWith('.gif') ? GIF : "parent.__pwned = 'script file';");
       }
-      if (p.startsWith('/widgets/')) {
-        try {
-          const file = await readFile(path.join(widgetsDir, path.basename(p)));
-          res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' });
-          return res.end(file);
-        } catch {
-          res.writeHead(404);
-          return res.end();
-        }
-      }
+      if (p.startsWith('/widgets/')) return serveWidget(res, widgetsDir, p);
       if (!p.startsWith('/api/')) {
         res.writeHead(p === '/favicon.ico' ? 204 : 404);
         return res.end();
@@ -205,13 +194,7 @@ export async function startFake(widgetsDir: string): Promise<Fake> {
       requests.push(record);
       if (req.headers.authorization !== `Bearer ${TOKEN}`) return problem(res, 401, 'unauthorized', 'Unauthorized', 'Sign in first.');
 
-      if (p === '/api/stream') {
-        res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' });
-        res.write(': hello\n\n');
-        streams.add(res);
-        req.on('close', () => streams.delete(res));
-        return;
-      }
+      if (p === '/api/stream') return holdStream(req, res, streams);
       if (p === `/api/email/threads/${THREAD}` && req.method === 'GET') return sendJson(res, 200, thread);
       if (p === `/api/email/threads/${THREAD}/reply` && req.method === 'POST') {
         const body = (await readJsonBody(req)) as { text?: string; reply_all?: boolean; cc?: string[] } | null;
