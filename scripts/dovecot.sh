@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
 # A throw-away Dovecot IMAP server for the email plugin's tests, on a loopback port of its own.
 #
-#   scripts/dovecot.sh start <dir> <port> <user> <password>
+#   scripts/dovecot.sh start <dir> <port> <user> <password> [<introspection-url> [<mechanisms>]]
 #       writes <dir>/dovecot.conf, <dir>/passwd and a maildir under <dir>/mail, starts
 #       `dovecot -c <dir>/dovecot.conf` (it puts itself into the background) and waits until
 #       <port> accepts connections. Prints nothing but errors; the log is <dir>/dovecot.log.
+#       With <introspection-url> (http://127.0.0.1:<port>/<path>), the user may also log in with
+#       an OAuth2 access token (AUTHENTICATE XOAUTH2 or OAUTHBEARER): Dovecot's oauth2 passdb
+#       POSTs token=<token> to that URL (RFC 7662 introspection) and takes an answer of
+#       {"active": true, "username": "<user>"} as a valid token for <user>; the password keeps
+#       working. <mechanisms> are those offered for tokens, "xoauth2 oauthbearer" by default
+#       ("xoauth2" alone is what Microsoft 365 offers). Its settings are <dir>/oauth2.conf.ext.
 #   scripts/dovecot.sh stop <dir>
 #       stops that instance and waits until its processes are gone; safe to call twice.
 #
@@ -15,7 +21,7 @@
 set -euo pipefail
 
 usage() {
-  echo "usage: $0 start <dir> <port> <user> <password> | stop <dir>" >&2
+  echo "usage: $0 start <dir> <port> <user> <password> [<introspection-url> [<mechanisms>]] | stop <dir>" >&2
   exit 2
 }
 
@@ -24,7 +30,26 @@ MAIL_UID=65534
 MAIL_GID=65534
 
 write_config() {
-  local dir=$1 port=$2
+  local dir=$1 port=$2 introspection_url=${3:-} token_mechanisms=${4:-}
+  local mechanisms="plain login" password_mechanisms="" oauth2_passdb=""
+  if [[ -n "$introspection_url" ]]; then
+    mechanisms="plain login $token_mechanisms"
+    password_mechanisms="
+  mechanisms = plain login"
+    write_oauth2_config "$dir" "$introspection_url"
+    oauth2_passdb="
+# The log then says why a token was refused (\"oauth2 failed: Introspection failed: Provided
+# token is not valid\", \"Username 'a' did not match 'b'\").
+auth_verbose = yes
+# An OAuth2 access token (AUTHENTICATE XOAUTH2 / OAUTHBEARER) is checked by the introspection
+# endpoint of $dir/oauth2.conf.ext, and only for the token mechanisms: a password never goes
+# there, and a token is never compared with the password above.
+passdb {
+  driver = oauth2
+  mechanisms = $token_mechanisms
+  args = $dir/oauth2.conf.ext
+}"
+  fi
   cat >"$dir/dovecot.conf" <<EOF
 # Written by scripts/dovecot.sh for one test run; deleted with its directory.
 # The process titles say "dovecot-test-$port/..." so a leftover is easy to tell from a system one.
@@ -40,14 +65,14 @@ log_path = $dir/dovecot.log
 ssl = no
 # Plain-text LOGIN/AUTHENTICATE PLAIN over a connection without TLS (loopback only).
 disable_plaintext_auth = no
-auth_mechanisms = plain login
+auth_mechanisms = $mechanisms
 # Default 2 s (a wrong password is answered after ~1.5 s); at 0 it is ~0.5 s, which keeps
 # wrong-password tests quick.
 auth_failure_delay = 0
 passdb {
   driver = passwd-file
-  args = scheme=PLAIN username_format=%u $dir/passwd
-}
+  args = scheme=PLAIN username_format=%u $dir/passwd$password_mechanisms
+}$oauth2_passdb
 userdb {
   driver = static
   args = uid=$MAIL_UID gid=$MAIL_GID home=$dir/mail/%u
@@ -118,6 +143,28 @@ service imap-login {
 EOF
 }
 
+# The oauth2 passdb's own settings file (Dovecot 2.3: key = value lines, read by the auth process).
+write_oauth2_config() {
+  local dir=$1 url=$2
+  cat >"$dir/oauth2.conf.ext" <<EOF
+# Written by scripts/dovecot.sh: OAuth2 tokens for this test instance.
+# No tokeninfo_url: Dovecot then asks the introspection endpoint directly, as a POST of
+# "token=<token>" (application/x-www-form-urlencoded).
+introspection_mode = post
+introspection_url = $url
+# The token's user is the "username" field of the answer; it must equal the user who logs in
+# (compared after username_format, by default %Lu: lower-cased).
+username_attribute = username
+# RFC 7662: an expired, revoked or unknown token is answered {"active": false}.
+active_attribute = active
+active_value = true
+# A stub that does not answer must not hold a login forever (the default, 0, sets no limit).
+timeout_msecs = 5000
+EOF
+  # The auth process runs as user "dovecot" and reads this file at its start.
+  chmod 0644 "$dir/oauth2.conf.ext"
+}
+
 wait_for_port() {
   local port=$1 dir=$2
   for _ in $(seq 1 100); do
@@ -133,7 +180,7 @@ wait_for_port() {
 }
 
 start() {
-  local dir=$1 port=$2 user=$3 password=$4
+  local dir=$1 port=$2 user=$3 password=$4 introspection_url=${5:-} token_mechanisms=${6:-xoauth2 oauthbearer}
   command -v dovecot >/dev/null || [[ -x /usr/sbin/dovecot ]] || {
     echo "dovecot is not installed: apt-get install -y dovecot-imapd" >&2
     exit 1
@@ -146,6 +193,14 @@ start() {
     echo "user and password must not contain ':' (passwd-file field separator) or spaces" >&2
     exit 2
   }
+  [[ -z "$introspection_url" || "$introspection_url" =~ ^https?://[^[:space:]]+$ ]] || {
+    echo "the introspection URL must be an http(s) URL without spaces: $introspection_url" >&2
+    exit 2
+  }
+  [[ "$token_mechanisms" =~ ^(xoauth2|oauthbearer)( (xoauth2|oauthbearer))?$ ]] || {
+    echo "the token mechanisms must be xoauth2, oauthbearer or both: $token_mechanisms" >&2
+    exit 2
+  }
   mkdir -p "$dir"
   dir=$(cd "$dir" && pwd) # Dovecot wants absolute paths
   # mktemp -d makes 0700 dirs; the mail user (65534) and Dovecot's auth user must get through it.
@@ -155,7 +210,7 @@ start() {
   # The auth process (user "dovecot", not root) reads the passwd file.
   printf '%s:{PLAIN}%s\n' "$user" "$password" >"$dir/passwd"
   chmod 0644 "$dir/passwd"
-  write_config "$dir" "$port"
+  write_config "$dir" "$port" "$introspection_url" "$token_mechanisms"
   # The daemonized master keeps the stdout/stderr it was started with open, so a caller that
   # reads this script's output to the end (Node's execFile) would wait forever: give it a file.
   PATH="/usr/sbin:$PATH" dovecot -c "$dir/dovecot.conf" >"$dir/startup.log" 2>&1 || {
@@ -198,7 +253,7 @@ stop() {
 }
 
 case "${1:-}" in
-  start) (( $# == 5 )) || usage; start "$2" "$3" "$4" "$5" ;;
+  start) (( $# >= 5 && $# <= 7 )) || usage; start "$2" "$3" "$4" "$5" "${6:-}" "${7:-xoauth2 oauthbearer}" ;;
   stop) (( $# == 2 )) || usage; stop "$2" ;;
   *) usage ;;
 esac

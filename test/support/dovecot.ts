@@ -1,11 +1,13 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { chown, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { ImapFlow, type ImapFlowOptions } from 'imapflow';
+import { close, listen } from './http-server.ts';
 import { freePort } from './net.ts';
 
 const run = promisify(execFile);
@@ -27,6 +29,8 @@ export interface Dovecot {
   readonly password: string;
   /** The temp dir with its config, maildir (`mail/<user>`) and log (`dovecot.log`). */
   readonly dir: string;
+  /** The OAuth2 token check it was started with (`startDovecot({ oauth2 })`), else null. */
+  readonly oauth2: DovecotOAuth2 | null;
   /** Options for `new ImapFlow(...)` that log in as the user (imapflow's logger off). */
   imapOptions(overrides?: Partial<ImapFlowOptions>): ImapFlowOptions;
   /** A connected, logged-in ImapFlow client; the caller logs it out. */
@@ -41,6 +45,8 @@ export interface Dovecot {
   uidValidity(folder: string): Promise<bigint>;
   /** Drops every open IMAP connection of the user (their `close` event fires). */
   kickAll(): Promise<void>;
+  /** Its log (`dovecot.log`) so far: logins with their method, and why a login was refused. */
+  log(): Promise<string>;
   /** Stops the server and removes its dir; safe to call twice. */
   stop(): Promise<void>;
 }
@@ -56,6 +62,22 @@ export interface AppendOptions {
   flags?: string[];
   /** The INTERNALDATE (arrival time) the server records. */
   date?: Date;
+}
+
+/**
+ * OAuth2 logins for `startDovecot`: besides the password, the user may log in with an access
+ * token (AUTHENTICATE XOAUTH2 or OAUTHBEARER), which Dovecot's oauth2 passdb checks by POSTing
+ * `token=<token>` to `introspectionUrl` (RFC 7662; see `startTokenIntrospection`).
+ *
+ * @example
+ * const tokens = await startTokenIntrospection({ 'token-1': 'test@example.com' });
+ * const dovecot = await startDovecot({ oauth2: { introspectionUrl: tokens.url } });
+ */
+export interface DovecotOAuth2 {
+  /** `http://127.0.0.1:<port>/<path>`; Dovecot reads `{ "active": true, "username": "<user>" }`. */
+  introspectionUrl: string;
+  /** The SASL mechanisms offered for tokens; both by default. `['xoauth2']` is what Microsoft 365 offers. */
+  mechanisms?: ('xoauth2' | 'oauthbearer')[];
 }
 
 /**
@@ -83,7 +105,8 @@ export function requireDovecot(): void {
 
 /**
  * Starts a throw-away Dovecot on a free loopback port with one user whose INBOX, Sent, Drafts,
- * Trash, Junk and Archive exist (with their special-use flags). Needs root.
+ * Trash, Junk and Archive exist (with their special-use flags). Needs root. With `oauth2` the
+ * user may also log in with an OAuth2 access token that the introspection endpoint vouches for.
  *
  * @example
  * const dovecot = await startDovecot();
@@ -92,12 +115,14 @@ export function requireDovecot(): void {
  * await client.logout();
  * await dovecot.stop();
  */
-export async function startDovecot(options: { user?: string; password?: string } = {}): Promise<Dovecot> {
+export async function startDovecot(options: { user?: string; password?: string; oauth2?: DovecotOAuth2 } = {}): Promise<Dovecot> {
   requireDovecot();
   const user = options.user ?? 'test@example.com';
   const password = options.password ?? 'test-password';
+  const oauth2 = options.oauth2 ?? null;
+  const oauth2Args = oauth2 ? oauth2ScriptArgs(oauth2) : [];
   const dir = await mkdtemp(join(tmpdir(), 'crm-dovecot-'));
-  const port = await startOnFreePort(dir, user, password);
+  const port = await startOnFreePort(dir, user, password, oauth2Args);
   const conf = join(dir, 'dovecot.conf');
 
   // A test process that dies without afterAll must not leave a daemonized Dovecot behind.
@@ -154,6 +179,7 @@ export async function startDovecot(options: { user?: string; password?: string }
     user,
     password,
     dir,
+    oauth2,
     imapOptions,
     connect,
     append: async (folder, raw, opts) => ({ uid: await withClient((client) => appendOne(client, folder, raw, opts)) }),
@@ -195,6 +221,7 @@ export async function startDovecot(options: { user?: string; password?: string }
         if (error.code !== 68) throw error;
       });
     },
+    log: () => readFile(join(dir, 'dovecot.log'), 'utf8').catch(() => ''),
     stop: async () => {
       if (stopped) return;
       stopped = true;
@@ -235,12 +262,21 @@ async function resetInboxUidList(maildir: string, uidValidity: bigint): Promise<
   await rename(lock, list);
 }
 
+/** scripts/dovecot.sh's optional arguments for OAuth2: the introspection URL and the mechanisms. */
+function oauth2ScriptArgs(oauth2: DovecotOAuth2): string[] {
+  const url = new URL(oauth2.introspectionUrl);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`oauth2.introspectionUrl must be http(s): ${oauth2.introspectionUrl}`);
+  const mechanisms = oauth2.mechanisms ?? ['xoauth2', 'oauthbearer'];
+  if (!mechanisms.length) throw new Error('oauth2.mechanisms: name xoauth2, oauthbearer or both');
+  return [url.href, mechanisms.join(' ')];
+}
+
 /** freePort() can lose the port to another process before Dovecot binds it; then try another. */
-async function startOnFreePort(dir: string, user: string, password: string): Promise<number> {
+async function startOnFreePort(dir: string, user: string, password: string, extra: string[] = []): Promise<number> {
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
     try {
-      await run('bash', [SCRIPT, 'start', dir, String(port), user, password]);
+      await run('bash', [SCRIPT, 'start', dir, String(port), user, password, ...extra]);
       return port;
     } catch (error) {
       await run('bash', [SCRIPT, 'stop', dir]).catch(() => {});
@@ -250,4 +286,78 @@ async function startOnFreePort(dir: string, user: string, password: string): Pro
       throw new Error(`Dovecot did not start: ${stderr.trim()}`);
     }
   }
+}
+
+/**
+ * A stub OAuth2 token introspection endpoint (RFC 7662) for `startDovecot({ oauth2 })`: Dovecot
+ * POSTs `token=<token>&client_id=&client_secret=` (form-encoded) and gets
+ * `{ "active": true, "username": "<user>" }` for a token it was given, `{ "active": false }` for
+ * any other and for one that `expire` ended, as a real provider answers an unknown, expired or
+ * revoked token.
+ *
+ * @example
+ * const tokens = await startTokenIntrospection({ 'ya29.valid': 'test@example.com' });
+ * const dovecot = await startDovecot({ oauth2: { introspectionUrl: tokens.url } });
+ * tokens.expire('ya29.valid'); // the next login with it is refused
+ */
+export interface TokenIntrospection {
+  /** `http://127.0.0.1:<port>/introspect`. */
+  readonly url: string;
+  /** Every request so far, in order: what Dovecot sent. */
+  readonly requests: readonly IntrospectionRequest[];
+  /** Makes `token` valid for `user` from now on. */
+  grant(token: string, user: string): void;
+  /** `token` is inactive from now on (expired or revoked). */
+  expire(token: string): void;
+  close(): Promise<void>;
+}
+
+/** One request to the introspection stub as it arrived. */
+export interface IntrospectionRequest {
+  method: string;
+  path: string;
+  contentType: string | undefined;
+  /** The raw body, e.g. `token=ya29.valid&client_id=&client_secret=`. */
+  body: string;
+  /** The `token` form field, null when there is none. */
+  token: string | null;
+  /** Whether the answer was `active: true`. */
+  active: boolean;
+}
+
+/**
+ * Starts the introspection stub on a free port of 127.0.0.1 with `tokens` (token → user) valid.
+ *
+ * @example
+ * const tokens = await startTokenIntrospection({ 'ya29.valid': 'test@example.com' });
+ */
+export async function startTokenIntrospection(tokens: Record<string, string> = {}): Promise<TokenIntrospection> {
+  const valid = new Map(Object.entries(tokens));
+  const requests: IntrospectionRequest[] = [];
+  const server = http.createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks).toString('utf8');
+    const path = new URL(req.url ?? '/', 'http://stub').pathname;
+    const form = (req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+    const token = form ? new URLSearchParams(body).get('token') : null;
+    const user = req.method === 'POST' && path === '/introspect' && token !== null ? valid.get(token) : undefined;
+    requests.push({ method: req.method ?? '', path, contentType: req.headers['content-type'], body, token, active: user !== undefined });
+    if (req.method !== 'POST' || path !== '/introspect') {
+      res.writeHead(404, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ error: 'not_found' }));
+      return;
+    }
+    // RFC 7662 section 2.2: an inactive token is answered with "active": false and nothing else.
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+    res.end(JSON.stringify(user !== undefined ? { active: true, username: user } : { active: false }));
+  });
+  const origin = await listen(server);
+  return {
+    url: `${origin}/introspect`,
+    requests,
+    grant: (token, user) => void valid.set(token, user),
+    expire: (token) => void valid.delete(token),
+    close: () => close(server),
+  };
 }

@@ -1,7 +1,7 @@
 import type { ImapFlow } from 'imapflow';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Dovecot, requireDovecot, startDovecot } from './dovecot.ts';
+import { type Dovecot, requireDovecot, startDovecot, startTokenIntrospection, type TokenIntrospection } from './dovecot.ts';
 import { type TestSmtpServer, startSmtpServer } from './smtp.ts';
 import { type TcpProxy, startTcpProxy } from './tcp-proxy.ts';
 
@@ -189,6 +189,87 @@ describe('Dovecot (real IMAP server)', () => {
     const client = await connect();
     expect(await client.status('Junk', { messages: true })).toMatchObject({ messages: 500 });
     await client.logout();
+  });
+});
+
+describe('Dovecot with OAuth2 access tokens (oauth2 passdb, introspection stub)', () => {
+  const user = 'sales@example.com';
+  const TOKEN = 'ya29.test-access-token-valid';
+  let tokens: TokenIntrospection;
+  let dovecot: Dovecot;
+  const clients: ImapFlow[] = [];
+  const connect = async (dc: Dovecot, auth: { user: string; accessToken?: string; pass?: string }) => {
+    const client = await dc.connect({ auth });
+    clients.push(client);
+    return client;
+  };
+
+  beforeAll(async () => {
+    requireDovecot();
+    tokens = await startTokenIntrospection({ [TOKEN]: user });
+    dovecot = await startDovecot({ user, password: 's3cret', oauth2: { introspectionUrl: tokens.url } });
+  });
+  afterAll(async () => {
+    for (const client of clients) client.close();
+    await dovecot?.stop();
+    await tokens?.close();
+  });
+
+  it('logs an imapflow client with accessToken in (OAUTHBEARER), the token checked by a form POST to the introspection endpoint', async () => {
+    const client = await connect(dovecot, { user, accessToken: TOKEN });
+    expect(client.authenticated).toBeTruthy();
+    await client.mailboxOpen('INBOX');
+    await client.logout();
+    expect(tokens.requests.at(-1)).toMatchObject({ method: 'POST', path: '/introspect', contentType: 'application/x-www-form-urlencoded', token: TOKEN, active: true });
+    expect(tokens.requests.at(-1)!.body).toBe(`token=${TOKEN}&client_id=&client_secret=`);
+    // Both are offered; imapflow takes OAUTHBEARER (RFC 7628) over XOAUTH2 when it can.
+    expect(await dovecot.log()).toContain(`Login: user=<${user}>, method=OAUTHBEARER`);
+  });
+
+  it('refuses a wrong token, an expired one and one of another user; a token is no password and the password still works', async () => {
+    const refused = { authenticationFailed: true, serverResponseCode: 'AUTHENTICATIONFAILED' };
+    await expect(dovecot.connect({ auth: { user, accessToken: 'ya29.wrong' } })).rejects.toMatchObject(refused);
+
+    tokens.grant('ya29.short-lived', user);
+    const before = await connect(dovecot, { user, accessToken: 'ya29.short-lived' });
+    await before.logout();
+    tokens.expire('ya29.short-lived');
+    await expect(dovecot.connect({ auth: { user, accessToken: 'ya29.short-lived' } })).rejects.toMatchObject(refused);
+
+    tokens.grant('ya29.someone-else', 'other@example.com');
+    await expect(dovecot.connect({ auth: { user, accessToken: 'ya29.someone-else' } })).rejects.toMatchObject(refused);
+
+    // The token mechanisms go only to the oauth2 passdb, the password ones only to the passwd file.
+    const asked = tokens.requests.length;
+    await expect(dovecot.connect({ auth: { user, pass: TOKEN } })).rejects.toMatchObject(refused);
+    expect(tokens.requests.length).toBe(asked);
+    const withPassword = await connect(dovecot, { user, pass: 's3cret' });
+    expect(withPassword.authenticated).toBeTruthy();
+    await withPassword.logout();
+
+    // Dovecot refused each for the reason the endpoint gave, not for some failure of its own.
+    const log = await dovecot.log();
+    expect(log.match(/oauth2 failed: Introspection failed: Provided token is not valid/g)).toHaveLength(2);
+    expect(log).toContain(`Username '${user}' did not match 'other@example.com'`);
+    expect(log).not.toMatch(/Fatal|Panic|Temporary authentication failure/);
+  });
+
+  it('with only XOAUTH2 offered (as Microsoft 365 does), imapflow logs in with XOAUTH2 and a wrong token is refused', async () => {
+    const xoauth2 = await startDovecot({ user, password: 's3cret', oauth2: { introspectionUrl: tokens.url, mechanisms: ['xoauth2'] } });
+    try {
+      const client = await connect(xoauth2, { user, accessToken: TOKEN });
+      expect(client.authenticated).toBeTruthy();
+      await client.logout();
+      // XOAUTH2 answers a refusal with an error challenge first (Google's format, status 401), which imapflow reads and answers empty.
+      await expect(xoauth2.connect({ auth: { user, accessToken: 'ya29.wrong' } })).rejects.toMatchObject({
+        authenticationFailed: true, serverResponseCode: 'AUTHENTICATIONFAILED', oauthError: { status: '401', schemes: 'bearer' },
+      });
+      const log = await xoauth2.log();
+      expect(log).toContain(`Login: user=<${user}>, method=XOAUTH2`);
+      expect(log).not.toContain('method=OAUTHBEARER');
+    } finally {
+      await xoauth2.stop();
+    }
   });
 });
 
