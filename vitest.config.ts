@@ -17,5 +17,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Two test files at a time: most of a file's time is waiting (servers, browsers, databases), and
+    // every file has its own database, ports and folders, so they don't share state.
+    maxWorkers: 2,
   },
 });

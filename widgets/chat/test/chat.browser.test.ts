@@ -12,7 +12,7 @@ import { buildWidgets } from '../../../scripts/build-widgets.ts';
 import { cspViolations, events, focused, launch, SKIP_BROWSER, watch } from './support/browser.ts';
 import { SITE_KEY, startStub, XSS_TEXT, type Stub } from './support/stub-server.ts';
 
-const T = 10_000;
+const T = 30_000;
 
 describe.skipIf(SKIP_BROWSER)('<crm-chat> in Chromium under a strict CSP', () => {
   let browser: Browser;
