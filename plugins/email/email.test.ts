@@ -115,6 +115,14 @@ describe.each(DRIVERS)('email plugin on %s', (driver) => {
     expect(t).toMatchObject({ awaiting_reply: true, awaiting_since: at(60).toISOString(), last_direction: 'in' });
     const waiting = (await host.request('GET', '/api/email/waiting')).body.items as any[];
     expect(waiting.map((w) => w.id)).toContain(t.id);
+
+    // "Needs no answer": out of the queue, until the customer writes again.
+    const handled = await host.request('POST', `/api/email/threads/${t.id}/handled`);
+    expect(handled.body).toMatchObject({ awaiting_reply: false, awaiting_since: null });
+    expect(((await host.request('GET', '/api/email/waiting')).body.items as any[]).map((w) => w.id)).not.toContain(t.id);
+    const later = rawMessage({ from: 'ole@jensens-vvs.dk', to: `salg@${OURS}`, subject: 'SV: Reparation af tag, Vestergade 4', text: 'Og husk nøglen.', messageId: 'rep-4@jensens-vvs.dk', inReplyTo: 'rep-3@jensens-vvs.dk', date: new Date(Date.now() + 60_000) });
+    expect((await deliver(later)).body.thread_id).toBe(t.id);
+    expect(((await host.request('GET', '/api/email/waiting')).body.items as any[]).map((w) => w.id)).toContain(t.id);
   });
 
   it('indexes the new part of customer mail for staff search, never as public knowledge for the chatbot', { timeout: T }, async () => {

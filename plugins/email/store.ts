@@ -214,6 +214,9 @@ export interface ThreadRow {
   last_direction: Direction | null;
   awaiting_since: string | null;
   kind: Kind;
+  /** When staff said it needs no answer (it waits again when the customer writes after that). */
+  handled_at: string | null;
+  handled_by: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -275,11 +278,18 @@ export async function refreshThread(sql: Sql, id: string): Promise<ThreadRow> {
       kind = case when exists (select 1 from m where kind = 'normal') then 'normal' else (select kind from last) end,
       participants = coalesce((select jsonb_agg(jsonb_build_object('address', address, 'name', name) order by address) from people), '[]'),
       awaiting_since = case when (select direction from last) = 'in' and (select kind from last) = 'normal'
-        then (select min(at) from m where direction = 'in' and kind = 'normal' and at > coalesce((select at from last_ours), '-infinity'::timestamptz))
+        then (select min(at) from m where direction = 'in' and kind = 'normal'
+              and at > greatest(coalesce((select at from last_ours), '-infinity'::timestamptz), coalesce(t.handled_at, '-infinity'::timestamptz)))
         else null end
     where t.id = ${id}
     returning *`;
   return row!;
+}
+
+/** Staff say the thread needs no answer now; it waits again when the customer writes after this. */
+export async function markHandled(sql: Sql, id: string, actor: string): Promise<ThreadRow> {
+  await sql.sql`update email_threads set handled_at = now(), handled_by = ${actor} where id = ${id}`;
+  return refreshThread(sql, id);
 }
 
 export interface ListThreads {

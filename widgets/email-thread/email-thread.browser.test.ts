@@ -285,6 +285,11 @@ describe.skipIf(SKIP_BROWSER)('<crm-email-thread> in Chromium (fake email API)',
     expect(counts?.chat).toBe(1);
     await axe(page, 'inbox-email');
     await page.screenshot({ path: path.join(SHOTS, 'inbox-email.png'), fullPage: true });
+    // "Needs no answer": the thread stops waiting and the queue is read again.
+    await thread.getByRole('button', { name: 'Kræver ikke svar' }).click();
+    await thread.getByText('Tråden venter ikke længere på svar.').waitFor();
+    expect(await thread.locator('[part=awaiting]').count()).toBe(0);
+    expect(fake.requests.some((r) => r.method === 'POST' && r.path === `/api/email/threads/${THREAD}/handled`)).toBe(true);
     expect(await csp(page)).toEqual([]);
     expect(problems).toEqual([]);
   });

@@ -11,7 +11,8 @@
  *
  * Attributes: `thread-id`, `view` (`text`, the default, or `html`: how messages with an HTML
  * version open), `no-reply` (read only), and the kit's `lang`, `theme`, `api-base`.
- * Emits `crm-email-thread-loaded` `{ thread }` and `crm-email-sent` `{ threadId, messageId, message }`.
+ * Emits `crm-email-thread-loaded` `{ thread }`, `crm-email-sent` `{ threadId, messageId, message }` and
+ * `crm-email-handled` `{ threadId }` (staff said it needs no answer).
  */
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { CrmApiError, CrmElement, define, errorMessage, formatDateTime, formatRelative, icon, type Lang, type LiveEvent } from '../kit/index.ts';
@@ -222,6 +223,20 @@ export class CrmEmailThread extends CrmElement {
     }
   }
 
+  /** "Needs no answer": the thread leaves the waiting queue until the customer writes again (`crm-email-handled`). */
+  private async markHandled(): Promise<void> {
+    const id = this.threadId;
+    if (!id || !this.thread) return;
+    try {
+      const thread = await this.client.call('emailMarkThreadHandled', { params: { id } });
+      this.thread = { ...this.thread, awaiting_reply: thread.awaiting_reply, awaiting_since: thread.awaiting_since };
+      this.notice = TEXTS[this.language].handledDone;
+      this.emit('crm-email-handled', { threadId: id });
+    } catch (error) {
+      this.replyError = errorMessage(error, this.language);
+    }
+  }
+
   private async send(form: HTMLFormElement): Promise<void> {
     const area = form.elements.namedItem('text') as HTMLTextAreaElement;
     const replyAll = (form.elements.namedItem('reply_all') as HTMLInputElement).checked;
@@ -266,7 +281,8 @@ export class CrmEmailThread extends CrmElement {
         <div class="row small">
           <span class="badge">${messageCount(thread.messages.length, lang)}</span>
           ${thread.awaiting_reply && thread.awaiting_since
-            ? html`<span class="badge warn" part="awaiting">${t.awaiting} · <time datetime=${thread.awaiting_since} title=${formatDateTime(thread.awaiting_since, lang)}>${formatRelative(thread.awaiting_since, lang)}</time></span>`
+            ? html`<span class="badge warn" part="awaiting">${t.awaiting} · <time datetime=${thread.awaiting_since} title=${formatDateTime(thread.awaiting_since, lang)}>${formatRelative(thread.awaiting_since, lang)}</time></span>
+                ${this.noReply ? nothing : html`<button type="button" class="link" part="handled" @click=${() => void this.markHandled()}>${t.handled}</button>`}`
             : nothing}
           ${thread.kind !== 'normal' ? html`<span class="badge">${kindLabel(thread.kind, lang)}</span>` : nothing}
         </div>

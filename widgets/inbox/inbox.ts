@@ -309,7 +309,7 @@ export class CrmInbox extends CrmElement {
                 ${current ? html`<strong class="grow">${current.company_name}</strong>` : nothing}</div>
               <crm-email-thread part="email-thread" thread-id=${open} lang=${lang} theme=${this.theme ?? nothing} api-base=${this.apiBase ?? nothing}
                 .token=${this.token} .getToken=${this.getToken} .supabase=${this.supabase}
-                @crm-email-sent=${() => void this.loadEmails()}></crm-email-thread>`
+                @crm-email-sent=${() => void this.loadEmails()} @crm-email-handled=${() => void this.loadEmails()}></crm-email-thread>`
             : html`<p class="status">${t.pickEmail}</p>`}
         </div>
       </div>

@@ -107,6 +107,7 @@ export interface Operations {
   emailListAccounts: { params: undefined; query: undefined; body: undefined; answer: { items: EmailAccount[] } };
   emailListThreads: { params: undefined; query: { company_id: string; awaiting?: "true" | "false"; all?: "true" | "false"; limit?: number; cursor?: string }; body: undefined; answer: { items: EmailThread[]; next_cursor: string | null } };
   emailListWaiting: { params: undefined; query: { limit?: number }; body: undefined; answer: { items: (EmailThread & { company_name: string })[] } };
+  emailMarkThreadHandled: { params: { id: string }; query: undefined; body: undefined; answer: EmailThread };
   emailPatchAccount: { params: { id: string }; query: undefined; body: { name?: string; email?: string; imap?: { host: string; port: number; tls: boolean }; smtp?: { host: string; port: number; tls: boolean } | null; username?: string; auth?: "password" | "xoauth2"; secret?: string; folders?: string[] | null; policy?: { newsletters?: "show" | "hide" | "skip"; autoReplies?: "show" | "hide" | "skip"; bulk?: "show" | "hide" | "skip"; internal?: "show" | "hide" | "skip" }; idle?: boolean; interval_minutes?: number; enabled?: boolean }; answer: EmailAccount };
   emailReplyToThread: { params: { id: string }; query: undefined; body: { text: string; account_id?: string; cc?: string[]; reply_all?: boolean }; answer: EmailMessage };
   emailSyncAccount: { params: { id: string }; query: undefined; body: undefined; answer: { job_id: string } };
@@ -185,6 +186,7 @@ export const OPERATIONS = {
   emailListAccounts: ["GET", "/api/email/accounts"],
   emailListThreads: ["GET", "/api/email/threads"],
   emailListWaiting: ["GET", "/api/email/waiting"],
+  emailMarkThreadHandled: ["POST", "/api/email/threads/{id}/handled"],
   emailPatchAccount: ["PATCH", "/api/email/accounts/{id}"],
   emailReplyToThread: ["POST", "/api/email/threads/{id}/reply"],
   emailSyncAccount: ["POST", "/api/email/accounts/{id}/sync"],

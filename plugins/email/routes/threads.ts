@@ -5,7 +5,7 @@ import { ingestEnv } from '../ingest.ts';
 import { locate } from '../locate.ts';
 import { body, IdParam, json, MessageOut, PartyOut, problems, ReplyIn, ThreadOut } from '../schemas.ts';
 import { answeredMessage, replyRecipients, sendingAccount, sendReply } from '../send.ts';
-import { getMessage, getThread, listThreads, type MessageRow, messagesOfThread, type ThreadRow } from '../store.ts';
+import { getMessage, getThread, listThreads, markHandled, type MessageRow, messagesOfThread, type ThreadRow } from '../store.ts';
 
 const tags = ['Email: threads'];
 
@@ -49,6 +49,12 @@ const reply = createRoute({
   summary: "Answer a thread through the account's SMTP server, with In-Reply-To and References; the sent message is stored in the thread (event email.sent)",
   request: { params: IdParam, ...body(ReplyIn) },
   responses: { 201: json(MessageOut, 'The sent message'), ...problems(403, 404, 409, 422) },
+});
+const handled = createRoute({
+  method: 'post', path: '/threads/{id}/handled', operationId: 'emailMarkThreadHandled', tags,
+  summary: 'Say a thread needs no answer (the customer only said thanks): it leaves the waiting queue until the customer writes again',
+  request: { params: IdParam },
+  responses: { 200: json(ThreadOut, 'The thread'), ...problems(403, 404, 422) },
 });
 const message = createRoute({
   method: 'get', path: '/messages/{id}', operationId: 'emailGetMessage', tags, summary: 'One message',
@@ -167,6 +173,15 @@ export function threadRoutes(ctx: Ctx): void {
     const env = await ingestEnv(ctx, account.policy, [account.email]);
     const sent = await sendReply(ctx, env, account, row, messages, { text: input.text, cc: input.cc, replyAll: input.reply_all });
     return c.json(messageOut(sent), 201);
+  });
+
+  ctx.routes.openapi(handled, async (c) => {
+    if (!c.var.caller.may('crm:write')) throw new CrmError('forbidden', 'Marking a thread needs crm:write');
+    const { store, row } = await requireThread(ctx, c.var.forCompany, c.var.caller, c.req.valid('param').id);
+    const thread = await markHandled(store, row.id, c.var.caller.actor);
+    await locate.setAwaiting(ctx.kv, thread.id, thread.awaiting_since ? { companyId: thread.company_id, since: thread.awaiting_since } : null);
+    const messages = await messagesOfThread(store, row.id);
+    return c.json(threadOut(thread, messages[messages.length - 1]?.new_text.slice(0, 200) ?? null), 200);
   });
 
   ctx.routes.openapi(message, async (c) => {

@@ -209,6 +209,10 @@ export async function startFake(widgetsDir: string): Promise<Fake> {
         push('email.sent', { message_id: sent.id, thread_id: THREAD, subject: thread.subject, from: LARS, snippet: sent.new_text.slice(0, 200), attachments: 0 });
         return;
       }
+      if (p === `/api/email/threads/${THREAD}/handled` && req.method === 'POST') {
+        Object.assign(thread, { awaiting_reply: false, awaiting_since: null });
+        return sendJson(res, 200, thread);
+      }
       const raw = /^\/api\/email\/messages\/([\w-]+)\/raw$/.exec(p);
       if (raw) {
         const m = thread.messages.find((x) => x.id === raw[1]);
