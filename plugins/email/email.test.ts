@@ -177,6 +177,26 @@ describe.each(DRIVERS)('email plugin on %s', (driver) => {
     expect((await thread(again.body.thread_id)).company_id).toBe(annaCompany);
   });
 
+  it('puts a thread with two external companies on the first sender\'s, links the other, and keeps mail between our own people internal', { timeout: T }, async () => {
+    const copied = await deliver(rawMessage({
+      from: 'mette@jensens-vvs.dk', to: `kontor@${OURS}`, cc: { name: 'Bo Bager', address: 'bo@bager-link.dk' }, subject: 'Fælles levering', text: 'Bageren får også tagrender.', messageId: 'two-companies@jensens-vvs.dk',
+    }));
+    const shared = await thread(copied.body.thread_id);
+    expect(shared.company_id).toBe(jensens);
+    const bager = await companyOf('bo@bager-link.dk');
+    expect(bager).toBeDefined();
+    expect(bager).not.toBe(jensens);
+    const linked = ((await host.request('GET', `/api/companies/${bager}/timeline`)).body.items as any[]).find((e) => e.type === 'email.linked');
+    expect(linked).toMatchObject({ payload: { thread_id: shared.id, thread_company_id: jensens, subject: 'Fælles levering' } });
+
+    const internal = await deliver(rawMessage({ from: `lars@${OURS}`, to: `mads@${OURS}`, subject: 'Frokost?', text: 'Kl. 12?', messageId: 'internal@test.example' }));
+    const inner = await thread(internal.body.thread_id);
+    expect(inner).toMatchObject({ company_id: host.selfCompanyId, kind: 'internal', awaiting_reply: false });
+    expect(inner.messages[0]).toMatchObject({ direction: 'internal', kind: 'internal' });
+    const selfTimeline = (await host.request('GET', `/api/companies/${host.selfCompanyId}/timeline`)).body.items as any[];
+    expect(selfTimeline.filter((e) => e.type.startsWith('email.'))).toEqual([]);
+  });
+
   it('stores HTML sanitised: no script, no event handler, remote images not loaded', { timeout: T }, async () => {
     const html = '<p>Se tilbuddet <b>her</b></p><script>alert(1)</script><img src="x" onerror="alert(2)"><img src="https://tracker.example/pixel.gif" alt="pixel"><a href="javascript:alert(3)">klik</a>';
     const res = await deliver(rawMessage({ from: 'web@jensens-vvs.dk', to: `kontor@${OURS}`, subject: 'HTML-tilbud', html }));

@@ -10,7 +10,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowsOf } from '../../core/db/types.ts';
 import { createTestHost, type TestHost } from '../../app/testing/index.ts';
 import { type Dovecot, requireDovecot, startDovecot } from '../../test/support/dovecot.ts';
 import { startSmtpServer, type TestSmtpServer } from '../../test/support/smtp.ts';
@@ -158,6 +160,29 @@ describe('email over IMAP and SMTP (Dovecot, smtp-server)', () => {
       console.log(`IDLE: new message stored ${Date.now() - start} ms after APPEND`);
     } finally {
       await watching.close();
+    }
+  });
+
+  it('syncs on its schedule without IDLE: a due account is synced by a watching process, once', { timeout: T }, async () => {
+    await host.request('PATCH', `/api/email/accounts/${accountId}`, { body: { idle: false, interval_minutes: 60 } });
+    await dovecot.append('INBOX', rawMessage({ from: 'plan@kunde-plan.dk', to: `kontor@${OURS}`, subject: 'Efter planen', text: 'Hentet af skemaet.', messageId: 'scheduled-1@kunde-plan.dk' }));
+    // The last sync started two hours ago: with an interval of an hour it is due (and both processes see the same hour's key).
+    await host.db.orm.execute(sql`update email_accounts set sync_started_at = now() - interval '2 hours' where id = ${accountId}`);
+    const [a, b] = await Promise.all([0, 1].map(() => createTestHost({ plugins: [documents, { plugin, config: { watch: true, secretKey: KEY } }], database: host.db, blobFolder: folder })));
+    try {
+      const stored = async () => rowsOf<{ n: number }>(await host.db.orm.execute(sql`select count(*)::int as n from email_messages where message_id = 'scheduled-1@kunde-plan.dk'`))[0]!.n;
+      const end = Date.now() + 15_000;
+      while (Date.now() < end && (await stored()) === 0) {
+        await a!.runJobs();
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      expect(await stored()).toBe(1);
+      // Two watching processes queued the due sync once (one key per interval).
+      const queued = rowsOf<{ n: number }>(await host.db.orm.execute(sql`select count(*)::int as n from jobs where idempotency_key like ${`sync:${accountId}:schedule:%`}`))[0]!.n;
+      expect(queued).toBe(1);
+    } finally {
+      await Promise.all([a!.close(), b!.close()]);
+      await host.request('PATCH', `/api/email/accounts/${accountId}`, { body: { idle: true, interval_minutes: 5 } });
     }
   });
 
