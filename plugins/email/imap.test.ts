@@ -209,6 +209,19 @@ describe('email over IMAP and SMTP (Dovecot, smtp-server)', () => {
     expect(after.messages[1]).toMatchObject({ direction: 'out', new_text: 'Vi kommer torsdag kl. 9.', thread_reason: 'header' });
     const timeline = (await host.request('GET', `/api/companies/${companyId}/timeline`)).body.items as any[];
     expect(timeline.map((e) => e.type)).toEqual(expect.arrayContaining(['email.received', 'email.sent']));
+    // Filed in the mailbox's Sent folder for the mail client beside the CRM; the next sync knows it.
+    const client = await dovecot.connect();
+    try {
+      const lock = await client.getMailboxLock('Sent');
+      const found = await client.search({ header: { 'message-id': after.messages[1].message_id } }, { uid: true });
+      lock.release();
+      expect(found).toHaveLength(1);
+    } finally {
+      await client.logout();
+    }
+    const synced = await sync();
+    expect(synced.folders_status.find((f: any) => f.path === 'Sent')).toMatchObject({ duplicates: 1, stored: 0 });
+    expect((await host.request('GET', `/api/email/threads/${thread.id}`)).body.message_count).toBe(2);
   });
 
   it('says error with the reason when the login is refused, and keeps the last success', { timeout: T }, async () => {

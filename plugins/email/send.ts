@@ -3,6 +3,7 @@ import nodemailer from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { CrmError } from '../../plugin-api.js';
 import type { Ctx } from './context.ts';
+import { fileInSent } from './imap/append.ts';
 import { type IngestEnv, ingest } from './ingest.ts';
 import { isReplySubject } from './parse/index.ts';
 import { openSecret } from './secrets.ts';
@@ -21,7 +22,8 @@ export interface ReplyInput {
  * `Re:` before the subject unless it is a reply already, In-Reply-To and References so every
  * mail client files it in the same conversation, the message answered quoted below in the
  * thread's language. The sent bytes are then taken in like any mail (the thread, the
- * timeline's `email.sent`); a copy the server files in Sent is recognised by its Message-ID.
+ * timeline's `email.sent`) and filed in the mailbox's sent folder (imap/append.ts); the next
+ * sync recognises that copy by its Message-ID.
  *
  * @example
  * const message = await sendReply(ctx, env, account, thread, messages, { text: 'Tak, vi kommer torsdag.', cc: [], replyAll: false });
@@ -66,6 +68,7 @@ export async function sendReply(ctx: Ctx, env: IngestEnv, account: AccountRow, t
   }
   const stored = await ingest(ctx, env, raw, { way: 'sent', account_id: account.id, at: new Date().toISOString() });
   if (stored.outcome !== 'stored') throw new CrmError('internal', `The reply was sent, but storing it gave ${stored.outcome}`);
+  await fileInSent(ctx, account, raw);
   return stored.message;
 }
 
