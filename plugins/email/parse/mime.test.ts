@@ -216,8 +216,9 @@ describe('parseMessage: bodies and attachments', () => {
       ['passwd', 'text/plain', 1, false, null],
     ]));
     expect(m.attachments.find((a) => a.name.endsWith('.pdf'))!.content.equals(pdf)).toBe(true);
-    // cid: links stay for the view to resolve.
-    expect(m.html).toContain('src="cid:shot@kunde.dk"');
+    // cid: images are shown from their inline parts (inline.ts), the logo too.
+    expect(m.html).toContain(`src="data:image/png;base64,${screenshot.toString('base64')}"`);
+    expect(m.html).not.toContain('cid:');
     expect(m.size).toBe(raw.length);
   });
 

@@ -12,6 +12,7 @@ import { decodeCharset, decodeQuotedPrintable, decodeWords, isUtf8, isWindows125
 import { header, looksLikeMail, readHeaderBlock, type HeaderBlock, type HeaderField } from './headers.ts';
 import { flatText, htmlToText } from './html-text.ts';
 import { messageIds } from './message-id.ts';
+import { embedInlineImages } from './inline.ts';
 import { sanitizeHtml } from './sanitize.ts';
 
 export type { Address } from './address.ts';
@@ -166,6 +167,10 @@ function attachments(list: readonly MailAttachment[]): MessageAttachment[] {
     });
 }
 
+function inlineParts(list: readonly MailAttachment[]): { contentId: string | null; contentType: string; content: Buffer }[] {
+  return list.filter((a) => a.cid).map((a) => ({ contentId: a.cid!, contentType: (a.contentType || '').toLowerCase(), content: a.content }));
+}
+
 function all(fields: readonly HeaderField[], name: string): string[] {
   return fields.filter((f) => f.name === name).map((f) => f.value);
 }
@@ -295,7 +300,8 @@ export async function parseMessage(raw: Buffer | Uint8Array, options: { now?: Da
     subject: subject || null,
     date,
     text: normaliseText(text),
-    html: safe?.html.trim() ? safe.html : null,
+    // Inline images the HTML names by cid: (logos included, which are no attachments) shown in place.
+    html: safe?.html.trim() ? embedInlineImages(safe.html, inlineParts(mail?.attachments ?? [])) : null,
     hasRemoteImages: safe?.hasRemoteImages ?? false,
     headers: messageHeaders(fields),
     attachments: mail ? attachments(mail.attachments) : [],
