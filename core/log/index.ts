@@ -29,7 +29,9 @@ function standardOutput(): DestinationStream {
  * stay out (drizzle's "Failed query: … params: …" message carries the values a request wrote,
  * which may be customer data or tokens), as does anything under `params`.
  */
-function errorOf(error: unknown): Record<string, unknown> {
+function errorOf(error: unknown): unknown {
+  // A plugin may log `{ err: 'some text' }`: a log call must never be what takes the process down.
+  if (typeof error !== 'object' || error === null) return typeof error === 'string' ? error.replace(/\nparams: [\s\S]*$/g, '\nparams: [redacted]') : error;
   const out = pino.stdSerializers.err(error as Error) as unknown as Record<string, unknown>;
   const strip = (text: unknown) => (typeof text === 'string' ? text.replace(/\nparams: [\s\S]*?(?=\n {4}at |$)/g, '\nparams: [redacted]') : text);
   out.message = strip(out.message);

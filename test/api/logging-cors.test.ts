@@ -44,6 +44,12 @@ describe('request logs and CORS', () => {
     expect(text).not.toContain('Hemmelig Kunde');
   });
 
+  it('logs an err that is text (not an Error) as text, and does not throw', () => {
+    const logger = createLogger('info', new Writable({ write: (chunk, _encoding, done) => (lines.push(JSON.parse(String(chunk))), done()) }));
+    expect(() => logger.child({ plugin: 'x' }).warn({ err: 'The own company is missing' }, 'tick failed')).not.toThrow();
+    expect(lines.at(-1)).toMatchObject({ err: 'The own company is missing', msg: 'tick failed' });
+  });
+
   it('keeps a sane incoming X-Request-Id and replaces a hostile one', async () => {
     expect((await send('GET', '/healthz', { headers: { 'x-request-id': 'trace-42' } })).headers.get('x-request-id')).toBe('trace-42');
     const hostile = await send('GET', '/healthz', { headers: { 'x-request-id': 'a\u0007b'.repeat(200) } });

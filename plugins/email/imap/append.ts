@@ -23,7 +23,7 @@ export async function fileInSent(ctx: Ctx, account: AccountRow, raw: Buffer): Pr
     await client.append(sent.path, raw, ['\\Seen'], new Date());
     return true;
   } catch (error) {
-    ctx.logger.warn({ account: account.id, err: (error as Error).message }, 'the sent reply could not be filed in the sent folder');
+    ctx.logger.warn({ account: account.id, err: error }, 'the sent reply could not be filed in the sent folder');
     return false;
   } finally {
     if (client) await disconnect(client);

@@ -31,7 +31,7 @@ export async function connect(ctx: Ctx, account: AccountRow, options: { idle?: b
     clientInfo: { name: 'open-crm', version: ctx.plugin.version },
   });
   // An error event without a listener would take the process down; the awaited calls see it.
-  client.on('error', (error: Error) => ctx.logger.warn({ account: account.id, err: error.message }, 'IMAP connection error'));
+  client.on('error', (error: Error) => ctx.logger.warn({ account: account.id, err: error }, 'IMAP connection error'));
   await client.connect();
   return client;
 }

@@ -167,7 +167,7 @@ export async function ingestOne(ctx: Ctx, env: IngestEnv, raw: Buffer, source: P
         await ctx.kv.get('health').catch(() => {
           throw error;
         });
-        ctx.logger.warn({ err: (error as Error).message, source }, 'a message could not be stored');
+        ctx.logger.warn({ err: error, source }, 'a message could not be stored');
         return { outcome: 'failed', reason: (error as Error).message };
       }
     }

@@ -25,13 +25,15 @@ export function startWatching(ctx: Ctx, enqueueSync: (account: AccountRow, reaso
 
   async function tick(): Promise<void> {
     if (stopped) return;
-    const self = await ctx.companies.self();
+    // A worker started before the server ever ran has no own company yet, hence no accounts.
+    const self = await ctx.companies.self().catch(() => null);
+    if (!self) return;
     const accounts = await listAccounts(ctx.forCompany(self.id));
     const live = new Set<string>();
     for (const account of accounts) {
       if (!account.enabled) continue;
       live.add(account.id);
-      if (due(account)) await enqueueSync(account, 'schedule').catch((error: Error) => ctx.logger.warn({ account: account.id, err: error.message }, 'scheduled sync not queued'));
+      if (due(account)) await enqueueSync(account, 'schedule').catch((error: Error) => ctx.logger.warn({ account: account.id, err: error }, 'scheduled sync not queued'));
       const current = watchers.get(account.id);
       // A changed server or login restarts the watcher with the new settings.
       if (current && current.version !== versionOf(account)) {
@@ -51,7 +53,7 @@ export function startWatching(ctx: Ctx, enqueueSync: (account: AccountRow, reaso
     }
   }
 
-  const run = () => void tick().catch((error: Error) => ctx.logger.warn({ err: error.message }, 'email watch tick failed'));
+  const run = () => void tick().catch((error: Error) => ctx.logger.warn({ err: error }, 'email watch tick failed'));
   const timer = setInterval(run, TICK_MS);
   timer.unref();
   run();
@@ -95,7 +97,7 @@ async function startWatcher(ctx: Ctx, account: AccountRow, enqueueSync: (account
   const trigger = (reason: string) => {
     clearTimeout(debounce);
     // A burst of new mail is one sync.
-    debounce = setTimeout(() => void enqueueSync(account, reason).catch((error: Error) => ctx.logger.warn({ account: account.id, err: error.message }, 'sync not queued')), 300);
+    debounce = setTimeout(() => void enqueueSync(account, reason).catch((error: Error) => ctx.logger.warn({ account: account.id, err: error }, 'sync not queued')), 300);
   };
 
   const loop = async () => {
@@ -117,7 +119,7 @@ async function startWatcher(ctx: Ctx, account: AccountRow, enqueueSync: (account
       } catch (error) {
         if (stopped) return;
         failures++;
-        ctx.logger.warn({ account: account.id, err: (error as Error).message, failures }, 'IMAP watcher dropped; reconnecting');
+        ctx.logger.warn({ account: account.id, err: error, failures }, 'IMAP watcher dropped; reconnecting');
       } finally {
         if (client) await disconnect(client);
         client = undefined;
