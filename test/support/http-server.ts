@@ -3,6 +3,14 @@ import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
+/** A request a stub server recorded: what a test asserts on (who asked, with which body). */
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  authorization: string | undefined;
+  body: unknown;
+}
+
 /**
  * Starts a test's HTTP server on a free port of 127.0.0.1 and returns its origin.
  *

@@ -16,7 +16,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import busboy from 'busboy';
 import type { Category, CrmDocument, TextSection } from '../api.ts';
-import { holdStream, readJsonBody, serveWidget } from '../../../test/support/http-server.ts';
+import { holdStream, readJsonBody, type RecordedRequest, serveWidget } from '../../../test/support/http-server.ts';
 
 export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'";
 export const TOKEN = 'test-staff-token';
@@ -25,12 +25,8 @@ export const OTHER_COMPANY = '6f1c2d3e-4a5b-4c6d-8e7f-998877665544';
 /** The size limit of this fake (the real default is 50 MB). */
 export const MAX_BYTES = 2_000_000;
 
-export interface FakeRequest {
-  method: string;
-  path: string;
-  authorization: string | undefined;
-  body: unknown;
-}
+/** What the fake received, for a test to assert on. */
+export type FakeRequest = RecordedRequest;
 
 export interface Fake {
   origin: string;

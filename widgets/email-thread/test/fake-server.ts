@@ -15,7 +15,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import { close, holdStream, listen, readJsonBody, serveWidget } from '../../../test/support/http-server.ts';
+import { close, holdStream, listen, readJsonBody, type RecordedRequest, serveWidget } from '../../../test/support/http-server.ts';
 import type { EmailMessage, EmailThreadDetail, EmailWaitingThread } from '../api.ts';
 
 /** The host app's policy (app/sites.ts), on the test pages and every answer. */
@@ -26,12 +26,8 @@ export const THREAD = '019b0c8e-5f2a-7c41-9d3e-2b8f6a1c0e47';
 export const DOCUMENT = '019b0c8e-0000-7c41-9d3e-00000000d0c1';
 export const CONFLICT = 'No email account can send: add one with an SMTP server';
 
-export interface FakeRequest {
-  method: string;
-  path: string;
-  authorization: string | undefined;
-  body: unknown;
-}
+/** What the fake received, for a test to assert on. */
+export type FakeRequest = RecordedRequest;
 
 export interface Fake {
   origin: string;
