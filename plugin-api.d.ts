@@ -865,11 +865,25 @@ export interface BlobService {
 }
 
 /**
- * `fetch` for plugins that read the web: only `http(s)`, never to private or local addresses,
- * with a timeout, a size limit and the CRM's User-Agent.
+ * `fetch` for plugins that read the web (capability `http-fetch`). What it guarantees:
+ * - only `http(s)` URLs without credentials (else `CrmError` `bad_request`);
+ * - never a loopback, private, CGNAT, link-local (cloud metadata), multicast, reserved or
+ *   documentation address, in IPv4 or IPv6 (including IPv4 inside IPv6: `::ffff:127.0.0.1`,
+ *   NAT64, 6to4), unless the operator lists the host or address in `CRM_FETCH_ALLOW`
+ *   (else `forbidden`). A hostname is resolved once, every answer is checked (one private
+ *   answer refuses the host) and the connection goes to exactly the checked addresses, so DNS
+ *   rebinding can't redirect it;
+ * - redirects are followed by the CRM, each hop checked the same way: at most 5, and a URL met
+ *   twice is a loop (`unavailable`); `response.url` is the final URL, `redirected` whether any;
+ * - `timeoutMs` (default 15 000) covers connecting and reading the body (`unavailable`);
+ *   `maxBytes` (default 20 MB) cuts the body, or refuses a larger `content-length`
+ *   (`payload_too_large`); an aborted `signal` rejects with its reason;
+ * - the User-Agent `open-crm/1.0 (+https://github.com/open-crm/open-crm)` unless `headers` set one.
+ * No DNS answer or a refused connection is `unavailable`.
  *
  * @example
- * const res = await ctx.fetch('https://www.example.dk/sitemap.xml');
+ * const res = await ctx.fetch('https://www.example.dk/sitemap.xml', { timeoutMs: 10_000, maxBytes: 5 << 20 });
+ * const base = new URL(res.url); // after redirects
  */
 export type SafeFetch = (url: string | URL, init?: RequestInit & { timeoutMs?: number; maxBytes?: number }) => Promise<Response>;
 

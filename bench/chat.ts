@@ -62,7 +62,7 @@ async function measure(db: Awaited<ReturnType<typeof openBenchDatabase>>['db']) 
   await db.withSession((s) => s.query('analyze chunks'));
 
   const bus = createEventBus(logger);
-  const services: HostServices = { db, logger, bus, jobHandlers: new Map<string, JobHandler>(), embedder: () => embedder, llm: () => undefined, onJobQueued: () => {}, eventTypes: createEventTypes(), limiter: createLimiter(memoryLimitStore()), allowPrivateFetch: false };
+  const services: HostServices = { db, logger, bus, jobHandlers: new Map<string, JobHandler>(), embedder: () => embedder, llm: () => undefined, onJobQueued: () => {}, eventTypes: createEventTypes(), limiter: createLimiter(memoryLimitStore()), fetchAllow: [] };
   const host = createPluginHost(services);
   await host.start([{ plugin: chat as never, origin: 'bench', config: { rateLimits: { perIp: 1e6, perSession: 1e6, perSite: 1e6 } } }]);
   const app = createApp({ db, logger, jwt: undefined, corsOrigins: [], maxBodyBytes: 1 << 20, version: 'bench', embedder, bus, plugins: { host, services } });

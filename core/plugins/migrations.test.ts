@@ -39,7 +39,7 @@ describe.each(DRIVERS)('plugin migrations on %s', (driver) => {
     const logger = createLogger('silent');
     services = {
       db: t.db, logger, bus: createEventBus(logger), jobHandlers: new Map(), embedder: () => embedder, llm: () => undefined,
-      onJobQueued: () => {}, eventTypes: createEventTypes(), limiter: createLimiter(memoryLimitStore()), allowPrivateFetch: false,
+      onJobQueued: () => {}, eventTypes: createEventTypes(), limiter: createLimiter(memoryLimitStore()), fetchAllow: [],
     };
   });
   afterAll(() => t.destroy());

@@ -13,6 +13,7 @@ import { createLimiter, postgresLimitStore } from '../limits/index.ts';
 import type { Logger } from '../log/index.ts';
 import { folderBackend, supabaseBackend, sweepIncoming } from '../blobs/index.ts';
 import type { HostServices } from '../plugins/context/index.ts';
+import { fetchAllowFromEnv } from '../plugins/context/fetch.ts';
 import { createPluginHost, type PluginEntry, type PluginHost } from '../plugins/host.ts';
 import { type EmbeddingProvider, ensureEmbeddingSettings, withEmbeddingCache } from '../search/embeddings/index.ts';
 import { coreJobHandlers } from './jobs.ts';
@@ -91,7 +92,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       llm: () => host?.llm(),
       onJobQueued: () => wake(),
       eventTypes: createEventTypes(), limiter: createLimiter(postgresLimitStore(db)),
-      allowPrivateFetch: options.env.CRM_FETCH_ALLOW_PRIVATE === 'true',
+      fetchAllow: fetchAllowFromEnv(options.env),
       shutdown: shutdown.signal,
       blobs,
     };

@@ -75,6 +75,6 @@ export function buildContext(plugin: AnyPlugin, config: unknown, services: HostS
   if (has('events')) ctx.events = services.bus.forOwner(plugin.id);
   if (has('llm')) ctx.llm = llmService(services);
   if (has('blobs')) ctx.blobs = blobService(services, plugin.id);
-  if (has('http-fetch')) ctx.fetch = safeFetch({ allowPrivate: services.allowPrivateFetch });
+  if (has('http-fetch')) ctx.fetch = safeFetch({ allow: services.fetchAllow });
   return { ctx: Object.freeze(ctx) as unknown as PluginContext<unknown, Capability>, router, publicRouter, queue };
 }

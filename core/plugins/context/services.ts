@@ -26,8 +26,11 @@ export interface HostServices {
   eventTypes: EventTypes;
   /** Rate limits and stream caps (Postgres-backed, shared by every server). */
   limiter: Limiter;
-  /** Lets `ctx.fetch` reach loopback and private networks (tests, intranet crawls). */
-  allowPrivateFetch: boolean;
+  /**
+   * What `ctx.fetch` may reach although it is loopback or private (tests, intranet crawls):
+   * hostnames, addresses, CIDR ranges or `*` (`CRM_FETCH_ALLOW`); empty refuses them all.
+   */
+  fetchAllow: string[];
   /**
    * Where blob bytes go (BLOB_STORE): a backend, and the folder uploads are spooled into first
    * (on the same disk as a folder backend, so saving is a rename). Absent: in the `blobs` rows.

@@ -38,7 +38,13 @@ export interface TestHostOptions {
   plugins: Array<AnyPluginDefinition | { plugin: AnyPluginDefinition; config?: Record<string, unknown> }>;
   /** Environment variables the host reads (`CRM_PLUGIN_<ID>_<KEY>`). */
   env?: Record<string, string | undefined>;
-  /** Let `ctx.fetch` reach localhost (a stub server in your test). Default true. */
+  /**
+   * What `ctx.fetch` may reach although it is private or local, as `CRM_FETCH_ALLOW` reads it
+   * (hostnames, addresses, CIDR ranges, `*`). Default loopback: `127.0.0.0/8`, `::1/128`,
+   * `localhost` (a stub server in your test). Wins over `allowPrivateFetch`.
+   */
+  fetchAllow?: string[];
+  /** Older switch: true is the loopback default, false allows nothing private. */
   allowPrivateFetch?: boolean;
   /** Log level of the host and plugins; default `silent`. */
   logLevel?: string;
@@ -101,7 +107,7 @@ export async function createTestHost(options: TestHostOptions): Promise<TestHost
   const pluginJobs = new Map<string, JobHandler>();
   const services: HostServices = {
     db, logger, bus, jobHandlers: pluginJobs, embedder: () => embedder, llm: () => host.llm(),
-    onJobQueued: () => {}, eventTypes: createEventTypes(), limiter: createLimiter(postgresLimitStore(db)), allowPrivateFetch: options.allowPrivateFetch ?? true,
+    onJobQueued: () => {}, eventTypes: createEventTypes(), limiter: createLimiter(postgresLimitStore(db)), fetchAllow: testFetchAllow(options),
     ...(options.blobFolder ? { blobs: { backend: folderBackend(options.blobFolder), incomingDir: path.join(options.blobFolder, '.incoming') } } : {}),
   };
   const host = createPluginHost(services, { env: options.env ?? {} });
@@ -133,4 +139,13 @@ export async function createTestHost(options: TestHostOptions): Promise<TestHost
       if (!options.database) await db.close();
     },
   };
+}
+
+/** Loopback: where a test's stub servers listen. */
+const LOOPBACK_FETCH_ALLOW = ['127.0.0.0/8', '::1/128', 'localhost'];
+
+/** The test host's `ctx.fetch` allowlist: `fetchAllow`, else loopback unless `allowPrivateFetch` is false. */
+function testFetchAllow(options: TestHostOptions): string[] {
+  if (options.fetchAllow) return options.fetchAllow;
+  return options.allowPrivateFetch === false ? [] : LOOPBACK_FETCH_ALLOW;
 }
