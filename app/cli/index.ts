@@ -3,6 +3,7 @@ import { loadConfig } from '../../core/config/index.ts';
 import { CrmError } from '../../core/errors/index.ts';
 import { backupCommand, restoreCommand } from './backup.ts';
 import { checkCommand } from './check.ts';
+import { crawlCommand } from './crawl.ts';
 import { demoCommand } from './demo.ts';
 import { ingestCommand } from './ingest.ts';
 import { importMailCommand } from './import-mail.ts';
@@ -39,6 +40,13 @@ Commands:
                              folder) to the running server's email plugin, streamed, with progress;
                              prints stored, already there, skipped (by reason) and failed. Key: --key,
                              CRM_API_KEY or DATA_DIR/admin.key (admin). Exit 1 when a file or message failed
+  crawl <url> [--company <id|domain>] [--max-pages <n>] [--max-depth <n>] [--render] [--include <path>]…
+        [--exclude <path>]… [--url <server>] [--key <api key>] [--no-wait] [--lang da|en]
+                             Crawl a website with the running server's website plugin (robots.txt, sitemaps;
+                             the own company's site by default, else --company's), with progress; prints new,
+                             changed, removed, unchanged, skipped (by reason) and failed pages. Ctrl-C stops
+                             following only, the crawl goes on. --no-wait prints the crawl id. Exit 1 when the
+                             crawl or pages failed, 2 for usage errors
   demo [--remove]            Add the demo workspace (a sample business, its customers and chats),
                              or remove exactly that again; the server must be stopped on PGlite
   keys create --name <name> --scope <scope> [--scope …] [--company <id> …] [--expires <ISO date>]
@@ -76,6 +84,7 @@ export async function main(argv: string[], io = { out: writeLine(process.stdout)
     if (command === 'demo') return await demoCommand(loadConfig(), rest, io);
     if (command === 'ingest') return await ingestCommand(loadConfig(), io, rest);
     if (command === 'import-mail') return await importMailCommand(loadConfig(), io, rest);
+    if (command === 'crawl') return await crawlCommand(loadConfig(), io, rest);
     if (command === 'keys') return await keysCommand(loadConfig(), rest, io);
     if (command === 'users') return await usersCommand(loadConfig(), rest, io);
     throw new CrmError('bad_request', `Unknown command "${command}"; run "crm help"`);
