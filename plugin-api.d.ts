@@ -486,6 +486,17 @@ export interface CompanyService {
    * // company.kind === 'private', matchedBy === 'created'
    */
   resolveEmail(address: string, options?: { create?: boolean; name?: string }): Promise<{ company: Company; contact: Contact | null; matchedBy: 'contact' | 'domain' | 'cvr' | 'self' | 'created' } | null>;
+  /**
+   * Adds what an outside source found about a company: `attributes` are merged into its
+   * attributes (keys given replace those keys); `cvr` and `website_url` are set only where the
+   * company has none and no other company has that CVR (a found value never overwrites what
+   * staff entered, and never reveals another company). Returns the company and the fields set.
+   *
+   * @example
+   * const { applied } = await ctx.companies.enrich(id, { attributes: { address: 'Industrivej 12, 8260 Viby J' }, cvr: '25313763' });
+   * // applied: ['attributes', 'cvr']
+   */
+  enrich(id: CompanyId, input: { attributes?: Record<string, unknown>; cvr?: string; website_url?: string }): Promise<{ company: Company; applied: string[] }>;
   /** The business running the CRM (kind `self`). */
   self(): Promise<Company>;
   /** A provisional company for an anonymous visitor (kind `visitor`), merged into the real one later. */
@@ -761,6 +772,8 @@ export interface PublicRouteEnv {
  */
 export interface CrmEvents {
   'company.created': { companyId: CompanyId; name: string };
+  /** A company's fields were changed through the API (`fields`: the names of those changed, e.g. `domain`). */
+  'company.updated': { companyId: CompanyId; fields: string[] };
   'company.merged': { companyId: CompanyId; mergedId: CompanyId };
   'contact.added': { companyId: CompanyId; contactId: string; email: string | null };
   'knowledge.indexed': { companyId: CompanyId; articleId: string; passages: number };
@@ -874,7 +887,8 @@ export interface BlobService {
  *   answer refuses the host) and the connection goes to exactly the checked addresses, so DNS
  *   rebinding can't redirect it;
  * - redirects are followed by the CRM, each hop checked the same way: at most 5, and a URL met
- *   twice is a loop (`unavailable`); `response.url` is the final URL, `redirected` whether any;
+ *   twice is a loop (`unavailable`); `response.url` is the final URL, `redirected` whether any
+ *   (with `redirect: 'manual'` the 3xx answer comes back, for a caller that checks each target);
  * - `timeoutMs` (default 15 000) covers connecting and reading the body (`unavailable`);
  *   `maxBytes` (default 20 MB) cuts the body, or refuses a larger `content-length`
  *   (`payload_too_large`); an aborted `signal` rejects with its reason;
@@ -896,7 +910,22 @@ export type SafeFetch = (url: string | URL, init?: RequestInit & { timeoutMs?: n
 export type Engine =
   | { kind: 'scoring'; score(company: Company): Promise<{ score: number; reasons: string[] }> }
   | { kind: 'pricing'; quote(request: { companyId: CompanyId; items: { sku?: string; description: string; quantity: number }[] }): Promise<{ lines: { description: string; quantity: number; unitPriceOre: number }[]; totalOre: number; currency: 'DKK' }> }
-  | { kind: 'recommendations'; recommend(companyId: CompanyId, options?: { k?: number }): Promise<{ title: string; reason: string; score: number }[]> };
+  | { kind: 'recommendations'; recommend(companyId: CompanyId, options?: { k?: number }): Promise<{ title: string; reason: string; score: number }[]> }
+  | EnrichmentEngine;
+
+/**
+ * Fills in a company from outside sources (its website): `POST /api/companies/{id}/enrich`
+ * calls it. It queues the work and says where to follow it; what it finds it writes with
+ * {@link CompanyService.enrich} and on the company's timeline.
+ *
+ * @example
+ * const engine: EnrichmentEngine = { kind: 'enrichment', enrich: async (companyId, { actor }) => ({ jobId, statusUrl: `/api/website/crawls/${crawlId}` }) };
+ */
+export interface EnrichmentEngine {
+  kind: 'enrichment';
+  /** Queues an enrichment; throws CrmError `validation_failed` when the company has nothing to go on (no domain or website). */
+  enrich(companyId: CompanyId, options: { actor: string }): Promise<{ jobId: string; statusUrl: string }>;
+}
 
 // ─── Configuration and errors ────────────────────────────────────────────────────────────
 

@@ -15,6 +15,7 @@ export const BUILT_IN_PLUGINS: Record<string, () => Promise<{ default: AnyPlugin
   chat: () => load(import('../plugins/chat/index.ts')),
   documents: () => load(import('../plugins/documents/index.ts')),
   email: () => load(import('../plugins/email/index.ts')),
+  website: () => load(import('../plugins/website/index.ts')),
   'embeddings-offline': () => load(import('../plugins/embeddings-offline/index.ts')),
   'embeddings-openai': () => load(import('../plugins/embeddings-openai/index.ts')),
   'llm-openai': () => load(import('../plugins/llm-openai/index.ts')),

@@ -18,7 +18,7 @@ export interface ConfiguredPlugins {
  * whole product (the demo workspace's chat and documents, the demo site). Once there is a config file, or with a real database, its
  * list is what runs: nothing is switched on behind the user's back.
  */
-export const EMBEDDED_DEFAULT_PLUGINS = ['chat', 'documents', 'email'];
+export const EMBEDDED_DEFAULT_PLUGINS = ['chat', 'documents', 'email', 'website'];
 
 /**
  * What the environment and `crm.config.ts` ask this process to run: the listed plugins, plus

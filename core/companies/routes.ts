@@ -125,6 +125,7 @@ export function companyRoutes(options: { blobs?: BlobBackend } = {}): OpenAPIHon
       await audit(tx, { actor: principal.actor, action: 'company.update', targetType: 'company', targetId: id, companyId: id, requestId, details });
       return row;
     });
+    c.var.bus.publish('company.updated', { companyId: id, fields: Object.keys(changes) });
     return c.json(companyOut(company), 200);
   });
 

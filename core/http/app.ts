@@ -20,6 +20,7 @@ import { createLimiter, type Limiter, postgresLimitStore } from '../limits/index
 import { streamRoutes } from '../events/routes.ts';
 import { createEventTypes } from '../events/types.ts';
 import { companyRoutes } from '../companies/routes.ts';
+import { companyEnrichRoutes } from '../companies/routes-enrich.ts';
 import { companyLinkRoutes } from '../companies/routes-links.ts';
 import { contactRoutes } from '../contacts/routes.ts';
 import type { Database } from '../db/types.ts';
@@ -137,6 +138,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.use('/api/stream', requireScopeByMethod);
   app.use('/api/timeline/*', requireScopeByMethod);
   app.route('/api/companies', companyLinkRoutes());
+  app.route('/api/companies', companyEnrichRoutes(() => deps.plugins?.host.engine('enrichment')));
   app.route('/api/companies', companyRoutes({ ...(deps.plugins?.services.blobs ? { blobs: deps.plugins.services.blobs.backend } : {}) }));
   app.route('/api/contacts', contactRoutes());
   app.route('/api/keys', keyRoutes(deps.db.orm));

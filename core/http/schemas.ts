@@ -27,11 +27,11 @@ export const Problem = z
   .openapi('Problem');
 
 /** The standard error responses of an authenticated route, as problem+json. */
-export function problems(...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429)[]) {
+export function problems(...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503)[]) {
   const descriptions = {
     400: 'Malformed request', 401: 'Missing or invalid credentials', 403: 'Missing scope',
     404: 'Not found (or outside your companies)', 409: 'Conflict', 413: 'Body too large',
-    415: 'Body is not JSON', 422: 'Validation failed', 429: 'Too many requests (see Retry-After)',
+    415: 'Body is not JSON', 422: 'Validation failed', 429: 'Too many requests (see Retry-After)', 503: 'Not available on this server',
   } as const;
   return Object.fromEntries(
     [401, 403, ...statuses].map((status) => [

@@ -4,7 +4,8 @@ import { resolveEmail } from '../../companies/resolver.ts';
 import { contactOut } from '../../contacts/schemas.ts';
 import { companyOut } from '../../companies/schemas.ts';
 import { mergeCompanies } from '../../companies/merge.ts';
-import { createCompany, getCompany, getSelfCompany, requireCompany, updateCompany } from '../../companies/store.ts';
+import { createCompany, findCompanyBy, getCompany, getSelfCompany, requireCompany, updateCompany } from '../../companies/store.ts';
+import { normalizeCvr } from '../../companies/normalize.ts';
 import { recordEvent } from '../../events/store.ts';
 import { scope } from '../../db/scope/index.ts';
 import { CrmError } from '../../errors/index.ts';
@@ -67,6 +68,21 @@ export function companyService(services: Pick<HostServices, 'db' | 'bus'>, plugi
       });
       return companyOut(company);
     },
+    async enrich(id, input) {
+      if (!isUuid(id)) throw new CrmError('not_found', `Company ${id} not found`);
+      return all.run(async (tx) => {
+        const current = await requireCompany(tx, id);
+        const patch: Parameters<typeof updateCompany>[2] = {};
+        if (input.attributes && Object.keys(input.attributes).length) patch.attributes = { ...current.attributes, ...input.attributes };
+        const cvr = input.cvr ? validCvr(input.cvr) : null;
+        // A found CVR fills a gap; it never replaces staff's value, nor moves one from another company.
+        if (cvr && !current.cvr && !(await findCompanyBy(tx, 'cvr', cvr))) patch.cvr = cvr;
+        if (input.website_url && !current.websiteUrl && /^https?:\/\//i.test(input.website_url)) patch.websiteUrl = input.website_url.slice(0, 2000);
+        const applied = Object.keys(patch).map((key) => (key === 'websiteUrl' ? 'website_url' : key));
+        const company = applied.length ? await updateCompany(tx, id, patch) : current;
+        return { company: companyOut(company), applied };
+      });
+    },
     async merge(fromId, intoId) {
       const result = await all.run((tx) => mergeCompanies(tx, fromId, intoId, actor));
       services.bus.publish('company.merged', { companyId: intoId, mergedId: fromId });
@@ -78,4 +94,13 @@ export function companyService(services: Pick<HostServices, 'db' | 'bus'>, plugi
       return companyOut(company);
     },
   };
+}
+
+/** The CVR number, or null when it is not a valid one (a source's mistake is not an error here). */
+function validCvr(input: string): string | null {
+  try {
+    return normalizeCvr(input);
+  } catch {
+    return null;
+  }
 }

@@ -180,6 +180,14 @@ describe('safeFetch', () => {
       expect(await crossed.json()).toMatchObject({ host: `elsewhere.example.dk:${port}`, auth: null });
     });
 
+    it("hands the 3xx back with redirect: 'manual', for a caller that checks each target", async () => {
+      const res = await get()(`${origin}/chain/2`, { redirect: 'manual' });
+      expect(res.status).toBeGreaterThanOrEqual(300);
+      expect(res.status).toBeLessThan(400);
+      expect(res.headers.get('location')).toContain('/chain/1');
+      expect(res.redirected).toBe(false);
+    });
+
     it('refuses a redirect to another scheme', async () => {
       await expect(get()(`${origin}/to?target=${encodeURIComponent('file:///etc/passwd')}`)).rejects.toMatchObject({ code: 'bad_request' });
     });

@@ -43,7 +43,8 @@ export interface SafeFetchOptions {
  * socket connects to exactly those addresses, so a DNS answer that changes between check and
  * connect (rebinding) has nothing to change. Literal IP hosts are checked there too. Every
  * redirect hop goes through the same gate; at most {@link MAX_REDIRECTS} are followed and a
- * URL seen before in the chain is a loop. A timeout (default 15 s) covers connecting and reading
+ * URL seen before in the chain is a loop; with `redirect: 'manual'` the 3xx answer is returned
+ * instead, for a caller that checks each target itself (every hop it fetches is still gated). A timeout (default 15 s) covers connecting and reading
  * the body; the body is cut at `maxBytes` (default 20 MB). The answer's `url` is the final URL.
  *
  * Errors are `CrmError`s: `bad_request` (not an http(s) URL), `forbidden` (a private address
@@ -73,7 +74,8 @@ export function safeFetch(options: SafeFetchOptions = {}): SafeFetch {
         throw failed(error, request.url);
       });
       const location = response.headers.get('location');
-      if (!REDIRECT_STATUSES.has(response.status) || !location) return limited(response, { url: request.url, redirected: hop > 0, maxBytes, failed });
+      // `redirect: 'manual'`: the caller follows (a crawler checks each target against robots.txt and its site).
+      if (!REDIRECT_STATUSES.has(response.status) || !location || rest.redirect === 'manual') return limited(response, { url: request.url, redirected: hop > 0, maxBytes, failed });
       await response.body?.cancel().catch(() => {});
       const next = redirectTarget(location, request.url);
       if (seen.has(withoutHash(next))) throw new CrmError('unavailable', `Fetching ${request.url.href} failed: redirect loop (back to ${next.href})`);

@@ -44,7 +44,7 @@ const size = (blocks: ContentBlock[]) => blocks.reduce((n, b) => n + b.text.leng
  * (contact, opening hours), price tables (it removes small tables it takes for layout) and
  * lists. So the page's own content (`<main>`, `[role=main]`, a lone `<article>`, else `<body>`,
  * all without their chrome) is walked too, and Readability's article is used only when the
- * page passes reader view's own check, loses none of the page's tables, and keeps at least 70 %
+ * page passes reader view's own check, loses none of the page's tables (nor a heading whose text it kept), and keeps at least 70 %
  * of the text of a marked `<main>`/`<article>` (30 % of a bare `<body>`, where much of what it
  * drops is `<div>` menus). What the page's own content adds in junk is on every page, where
  * the boilerplate detection removes it; content that is lost is lost for good.
@@ -60,7 +60,12 @@ export function mainContent(doc: Doc): { blocks: ContentBlock[]; source: 'readab
   const read = walkBlocks(article.content, pageAnchors(doc));
   const readHashes = new Set(read.map((b) => b.hash));
   const lostTable = own.some((b) => b.kind === 'table' && !readHashes.has(b.hash));
+  // Readability drops a heading it finds too like the title ("Tagrender" on a page titled
+  // "Priser | Tagrender & Tag ApS") while keeping the text under it: that text would then be
+  // cited by the wrong anchor. A heading lost with its text (a "Related posts" box) is fine.
+  const readHeadings = new Set(read.filter((b) => b.kind === 'heading').map((b) => b.hash));
+  const lostHeading = own.some((b, i) => b.kind === 'heading' && (b.level ?? 1) > 1 && !readHeadings.has(b.hash) && own[i + 1]?.kind !== 'heading' && readHashes.has(own[i + 1]?.hash ?? ''));
   const enough = size(read) >= size(own) * (root.marked ? KEEP_OF_MARKED : KEEP_OF_BODY);
-  if (read.length === 0 || lostTable || !enough) return { blocks: own, source: 'page', readabilityTitle: article.title };
+  if (read.length === 0 || lostTable || lostHeading || !enough) return { blocks: own, source: 'page', readabilityTitle: article.title };
   return { blocks: read, source: 'readability', readabilityTitle: article.title };
 }
