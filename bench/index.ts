@@ -12,8 +12,9 @@ import { runFaultsBench } from './faults.ts';
 import { runLoadBench } from './load.ts';
 import { runSearchBench } from './search.ts';
 import { runRetrievalBench } from './retrieval.ts';
+import { runWebsiteCrawlBench } from './website-crawl.ts';
 
-const BENCHES: Record<string, () => Promise<void>> = { api: runApiBench, chat: runChatBench, documents: () => runDocumentsBench(), 'documents-classify': runDocumentsClassifyBench, 'documents-realistic': runDocumentsRealisticBench, 'email-import': runEmailImportBench, faults: runFaultsBench, load: () => runLoadBench(), retrieval: runRetrievalBench, search: runSearchBench };
+const BENCHES: Record<string, () => Promise<void>> = { api: runApiBench, chat: runChatBench, documents: () => runDocumentsBench(), 'documents-classify': runDocumentsClassifyBench, 'documents-realistic': runDocumentsRealisticBench, 'email-import': runEmailImportBench, faults: runFaultsBench, load: () => runLoadBench(), retrieval: runRetrievalBench, search: runSearchBench, 'website-crawl': runWebsiteCrawlBench };
 
 const name = process.argv[2] ?? 'api';
 const bench = BENCHES[name];

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestHost, type TestHost } from '../../app/testing/index.ts';
@@ -11,6 +13,7 @@ import documents from '../../plugins/documents/index.ts';
 import email from '../../plugins/email/index.ts';
 import { sign } from '../../plugins/email/inbound.ts';
 import { rawMessage } from '../../plugins/email/parse/testing.ts';
+import website from '../../plugins/website/index.ts';
 import { createTestDatabase, DRIVERS, type TestDatabase } from '../support/databases.ts';
 import { type Document, dateTimes, isUuidSchema, type Operation, operations, resolve, sample } from '../support/openapi.ts';
 
@@ -31,6 +34,7 @@ describe.each(DRIVERS)('the whole API on %s', (driver) => {
   let doc: Document;
   let alpha: string;
   let visitor: { session_id: string; visitor_token: string };
+  let profileSite: http.Server | undefined;
   /** Objects of other companies than A, by what they are. */
   const foreign = new Map<string, string>();
   /** Answers seen while seeding, to check their times too. */
@@ -39,7 +43,10 @@ describe.each(DRIVERS)('the whole API on %s', (driver) => {
   beforeAll(async () => {
     t = await createTestDatabase(driver, { migrate: false });
     host = await createTestHost({
-      plugins: [chat, documents, { plugin: email, config: { watch: false, inboundSecret: INBOUND_SECRET, secretKey: 'isolation-secret-key-isolation-secret-key' } }],
+      plugins: [
+        chat, documents, { plugin: email, config: { watch: false, inboundSecret: INBOUND_SECRET, secretKey: 'isolation-secret-key-isolation-secret-key' } },
+        { plugin: website, config: { autoEnrich: false, maxAttempts: 1, timeoutMs: 2000 } },
+      ],
       database: t.db,
     });
     const call = async (method: string, path: string, template: string, options: Parameters<TestHost['request']>[2] = {}) => {
@@ -90,6 +97,21 @@ describe.each(DRIVERS)('the whole API on %s', (driver) => {
     const imported = await host.fetch('/api/email/import?name=arkiv.eml', { method: 'POST', body: new Uint8Array(mail), headers: { 'content-type': 'message/rfc822', authorization: `Bearer ${host.adminKey}` } });
     expect(imported.status).toBe(202);
     foreign.set('email-import', ((await imported.json()) as { id: string }).id);
+    // Beta's website: a site and a crawl (of a closed port: it fails at once, and is still Beta's).
+    const crawl = await call('POST', '/api/website/crawls', '/api/website/crawls', { body: { url: 'http://127.0.0.1:9/', company_id: beta } });
+    foreign.set('website-crawl', crawl.id);
+    foreign.set('website-site', crawl.site_id);
+    await host.runJobs();
+    // …and its profile, read from a one-page site on loopback.
+    profileSite = http.createServer((req, res) => {
+      res.writeHead(req.url === '/' ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(req.url === '/' ? '<html lang="da"><head><title>Beta ApS</title><meta name="description" content="Beta laver tage."></head><body><p>Beta ApS · Havnevej 3, 8000 Aarhus C · CVR 25313763</p></body></html>' : '');
+    });
+    await new Promise<void>((resolve) => profileSite!.listen(0, '127.0.0.1', resolve));
+    await call('PATCH', `/api/companies/${beta}`, '/api/companies/{id}', { body: { website_url: `http://127.0.0.1:${(profileSite.address() as AddressInfo).port}/` } });
+    await call('POST', `/api/companies/${beta}/enrich`, '/api/companies/{id}/enrich');
+    await host.runJobs();
+    await call('GET', `/api/website/profiles/${beta}`, '/api/website/profiles/{company_id}');
     foreign.set('job', (await enqueue(t.db, 'probe.waiting', {}, { companyId: beta })).id);
     const timeline = await call('GET', `/api/companies/${beta}/timeline`, '/api/companies/{id}/timeline');
     foreign.set('event', timeline.items[0].id);
@@ -100,6 +122,7 @@ describe.each(DRIVERS)('the whole API on %s', (driver) => {
   afterAll(async () => {
     await host?.close();
     await t?.destroy();
+    profileSite?.close();
   });
 
   /** Everything outside company A: its rows in every customer table, jobs, plugin state. */

@@ -1,5 +1,6 @@
 import { streamSSE } from 'hono/streaming';
 import { createRoute, CrmError, z } from '../../../plugin-api.js';
+import type { Caller } from '../../../plugin-api.d.ts';
 import type { Ctx } from '../context.ts';
 import { queueCrawl } from '../crawls.ts';
 import { locate } from '../locate.ts';
@@ -54,9 +55,10 @@ const cancel = createRoute({
 });
 
 /** The crawl and its company's store, or 404 (also for a crawl of a company the caller can't see). */
-async function crawlOf(ctx: Ctx, forCompany: (id: string) => Sql, id: string): Promise<{ crawl: CrawlRow; store: Sql }> {
+async function crawlOf(ctx: Ctx, c: { var: { caller: Caller; forCompany(id: string): Sql } }, id: string): Promise<{ crawl: CrawlRow; store: Sql }> {
   const companyId = await locate.companyOf(ctx.kv, 'crawl', id);
-  const store = companyId ? forCompany(companyId) : null;
+  // Another company's crawl answers exactly as a missing one: nothing tells them apart.
+  const store = companyId && c.var.caller.sees(companyId) ? c.var.forCompany(companyId) : null;
   const crawl = store ? await getCrawl(store, id) : undefined;
   if (!store || !crawl) throw new CrmError('not_found', `Crawl ${id} not found`);
   return { crawl, store };
@@ -93,13 +95,13 @@ export function crawlRoutes(ctx: Ctx): void {
   });
 
   ctx.routes.openapi(get, async (c) => {
-    const { crawl, store } = await crawlOf(ctx, c.var.forCompany, c.req.valid('param').id);
+    const { crawl, store } = await crawlOf(ctx, c, c.req.valid('param').id);
     return c.json(await presentCrawl(store, crawl), 200);
   });
 
   ctx.routes.openapi(progress, async (c) => {
     const { id } = c.req.valid('param');
-    const { store } = await crawlOf(ctx, c.var.forCompany, id);
+    const { store } = await crawlOf(ctx, c, id);
     return streamSSE(c, async (stream) => {
       let last = '';
       while (!stream.aborted && !ctx.shutdown.aborted) {
@@ -124,7 +126,7 @@ export function crawlRoutes(ctx: Ctx): void {
   ctx.routes.openapi(urls, async (c) => {
     const { id } = c.req.valid('param');
     const q = c.req.valid('query');
-    const { store } = await crawlOf(ctx, c.var.forCompany, id);
+    const { store } = await crawlOf(ctx, c, id);
     const after = decodeCursor(q.cursor, (v): v is { seq: string } => typeof v === 'object' && v !== null && 'seq' in v);
     const rows = await listFrontier(store, id, { state: q.state, outcome: q.outcome, limit: q.limit + 1, afterSeq: after?.seq });
     const page = rows.slice(0, q.limit);
@@ -134,7 +136,7 @@ export function crawlRoutes(ctx: Ctx): void {
 
   ctx.routes.openapi(cancel, async (c) => {
     const { id } = c.req.valid('param');
-    const { store } = await crawlOf(ctx, c.var.forCompany, id);
+    const { store } = await crawlOf(ctx, c, id);
     const crawl = (await requestCancel(store, id))!;
     return c.json(await presentCrawl(store, crawl), 200);
   });

@@ -1,4 +1,5 @@
 import { createRoute, CrmError, z } from '../../../plugin-api.js';
+import type { Caller } from '../../../plugin-api.d.ts';
 import type { Ctx } from '../context.ts';
 import { queueCrawl } from '../crawls.ts';
 import { scheduleNext } from '../crawl/run.ts';
@@ -33,9 +34,10 @@ const pages = createRoute({
   responses: { 200: json(z.object({ items: z.array(PageOut), next_cursor: z.string().nullable() }), 'A page of pages'), ...problems(404, 422) },
 });
 
-async function siteOf(ctx: Ctx, forCompany: (id: string) => Sql, id: string): Promise<{ site: SiteRow; store: Sql }> {
+async function siteOf(ctx: Ctx, c: { var: { caller: Caller; forCompany(id: string): Sql } }, id: string): Promise<{ site: SiteRow; store: Sql }> {
   const companyId = await locate.companyOf(ctx.kv, 'site', id);
-  const store = companyId ? forCompany(companyId) : null;
+  // Another company's site answers exactly as a missing one.
+  const store = companyId && c.var.caller.sees(companyId) ? c.var.forCompany(companyId) : null;
   const site = store ? await getSite(store, id) : undefined;
   if (!store || !site) throw new CrmError('not_found', `Site ${id} not found`);
   return { site, store };
@@ -58,7 +60,7 @@ export function siteRoutes(ctx: Ctx): void {
   ctx.routes.openapi(patch, async (c) => {
     const { id } = c.req.valid('param');
     const input = c.req.valid('json');
-    const { site, store } = await siteOf(ctx, c.var.forCompany, id);
+    const { site, store } = await siteOf(ctx, c, id);
     let updated = (await patchSite(store, id, {
       ...(input.recrawl_days !== undefined ? { recrawl_days: input.recrawl_days } : {}),
       ...(input.options ? { options: { ...site.options, ...input.options } } : {}),
@@ -73,7 +75,7 @@ export function siteRoutes(ctx: Ctx): void {
 
   ctx.routes.openapi(recrawl, async (c) => {
     const { id } = c.req.valid('param');
-    const { site, store } = await siteOf(ctx, c.var.forCompany, id);
+    const { site, store } = await siteOf(ctx, c, id);
     const { crawl } = await queueCrawl(ctx, { url: site.url, companyId: site.company_id, options: {}, actor: c.var.caller.actor, trigger: 'manual' });
     return c.json(await presentCrawl(store, crawl), 202);
   });
@@ -81,7 +83,7 @@ export function siteRoutes(ctx: Ctx): void {
   ctx.routes.openapi(pages, async (c) => {
     const { id } = c.req.valid('param');
     const q = c.req.valid('query');
-    const { store } = await siteOf(ctx, c.var.forCompany, id);
+    const { store } = await siteOf(ctx, c, id);
     const after = decodeCursor(q.cursor, (v): v is { url: string } => typeof v === 'object' && v !== null && 'url' in v);
     const rows = await listPages(store, id, { limit: q.limit + 1, afterUrl: after?.url });
     const page = rows.slice(0, q.limit);
