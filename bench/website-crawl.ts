@@ -52,6 +52,7 @@ export async function runWebsiteCrawlBench(): Promise<void> {
   const sampler = setInterval(() => void (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   const baseline = process.memoryUsage().rss;
   const rssAt: number[] = [];
+  const heapAt: number[] = [];
 
   const crawl = async (watchMemory: boolean) => {
     const started = performance.now();
@@ -61,7 +62,11 @@ export async function runWebsiteCrawlBench(): Promise<void> {
       ? setInterval(async () => {
         const row = (await host.request('GET', `/api/website/crawls/${res.body.id}`)).body as { progress: { fetched: number } };
         const tenth = Math.floor((row.progress.fetched / pages.length) * 10);
-        while (rssAt.length < Math.min(tenth, 10)) rssAt.push(process.memoryUsage().rss);
+        while (rssAt.length < Math.min(tenth, 10)) {
+          const m = process.memoryUsage();
+          rssAt.push(m.rss);
+          heapAt.push(m.heapUsed + m.external);
+        }
       }, 250)
       : null;
     await host.runJobs();
@@ -91,4 +96,5 @@ export async function runWebsiteCrawlBench(): Promise<void> {
   console.log(`| reference: fetch + extract only, one at a time, same run | ${refSeconds.toFixed(1)} s, ${refRate.toFixed(1)} pages/s (first crawl at ${(rate / refRate).toFixed(2)}× of it) |`);
   console.log(`| RSS before / peak | ${mb(baseline)} / **${mb(peak)}** |`);
   console.log(`| RSS at each tenth of the first crawl | ${rssAt.map(mb).join(', ')} |`);
+  console.log(`| JavaScript heap + external (WebAssembly memory: PGlite, the embedder) at each tenth | ${heapAt.map(mb).join(', ')} |`);
 }
