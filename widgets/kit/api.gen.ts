@@ -38,6 +38,7 @@ export type EmailProblem = { type: string; title: string; status: number; detail
 export type EmailThread = { id: string; company_id: string; subject: string | null; participants: { name: string | null; address: string }[]; message_count: number; first_at: string | null; last_at: string | null; last_direction: "in" | "out" | "internal" | null; awaiting_reply: boolean; awaiting_since: string | null; kind: "normal" | "internal" | "newsletter" | "auto_reply" | "bulk"; snippet: string | null };
 export type EmbedToken = { token: string; expires_at: string; scopes: string[]; company_ids: string[] | null };
 export type EmbedTokenRequest = { scopes: ("crm:read" | "crm:write")[]; company_ids?: string[]; subject?: string; ttl_seconds?: number };
+export type EnrichmentQueued = { company_id: string; job_id: string; status_url: string };
 export type Health = { status: "ok" | "degraded"; db: { ok: boolean; driver: string; ms: number }; damage?: string[] };
 export type Job = { id: string; name: string; company_id: string | null; status: "queued" | "running" | "succeeded" | "failed" | "dead"; attempts: number; max_attempts: number; progress: { done: number | null; total: number | null; message: string | null }; last_error: string | null; result?: unknown; run_at: string; created_at: string; updated_at: string; finished_at: string | null };
 export type KnowledgeArticle = { id: string; company_id: string; title: string; body: string; visibility: "public" | "internal"; lang: "da" | "en" | null; tags: string[]; url: string | null; risk_flags: ("payment_details" | "external_link")[]; indexed_at: string | null; created_at: string; updated_at: string };
@@ -111,6 +112,7 @@ export interface Operations {
   emailPatchAccount: { params: { id: string }; query: undefined; body: { name?: string; email?: string; imap?: { host: string; port: number; tls: boolean }; smtp?: { host: string; port: number; tls: boolean } | null; username?: string; auth?: "password" | "xoauth2"; secret?: string; folders?: string[] | null; policy?: { newsletters?: "show" | "hide" | "skip"; autoReplies?: "show" | "hide" | "skip"; bulk?: "show" | "hide" | "skip"; internal?: "show" | "hide" | "skip" }; idle?: boolean; interval_minutes?: number; enabled?: boolean }; answer: EmailAccount };
   emailReplyToThread: { params: { id: string }; query: undefined; body: { text: string; account_id?: string; cc?: string[]; reply_all?: boolean }; answer: EmailMessage };
   emailSyncAccount: { params: { id: string }; query: undefined; body: undefined; answer: { job_id: string } };
+  enrichCompany: { params: { id: string }; query: undefined; body: undefined; answer: EnrichmentQueued };
   followJob: { params: { id: string }; query: undefined; body: undefined; answer: ReadableStream<Uint8Array> };
   followTimeline: { params: undefined; query: { types?: string }; body: undefined; answer: ReadableStream<Uint8Array> };
   getBackup: { params: undefined; query: undefined; body: undefined; answer: string };
@@ -190,6 +192,7 @@ export const OPERATIONS = {
   emailPatchAccount: ["PATCH", "/api/email/accounts/{id}"],
   emailReplyToThread: ["POST", "/api/email/threads/{id}/reply"],
   emailSyncAccount: ["POST", "/api/email/accounts/{id}/sync"],
+  enrichCompany: ["POST", "/api/companies/{id}/enrich"],
   followJob: ["GET", "/api/jobs/{id}/events"],
   followTimeline: ["GET", "/api/stream"],
   getBackup: ["GET", "/api/backup"],
