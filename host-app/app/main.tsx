@@ -12,6 +12,7 @@ import { OverviewPage } from './pages/Overview.tsx';
 import { SearchPage } from './pages/Search.tsx';
 import { SettingsPage } from './pages/Settings.tsx';
 import { SignInPage } from './pages/SignIn.tsx';
+import { WebsitePage } from './pages/Website.tsx';
 import { navigate, useRoute } from './router.ts';
 import { saveSession, savedSession, type Session, signIn } from './session.ts';
 import { type Lang, TEXTS } from './texts.ts';
@@ -84,7 +85,7 @@ function App() {
   };
 
   useEffect(() => {
-    const titles: Record<string, string> = { '/': t.overview, '/kunder': t.customers, '/indbakke': t.inbox, '/viden': t.knowledge, '/soeg': t.search, '/indstillinger': t.settings };
+    const titles: Record<string, string> = { '/': t.overview, '/kunder': t.customers, '/indbakke': t.inbox, '/viden': t.knowledge, '/soeg': t.search, '/hjemmeside': t.website, '/indstillinger': t.settings };
     document.title = `${titles[`/${route.split('/')[1] ?? ''}`] ?? t.brand} · ${t.brand}`;
   }, [route, lang]);
 
@@ -98,6 +99,7 @@ function App() {
     : section === 'indbakke' ? <InboxPage lang={lang} id={rest} />
     : section === 'viden' ? <KnowledgePage lang={lang} />
     : section === 'soeg' ? <SearchPage lang={lang} />
+    : section === 'hjemmeside' ? <WebsitePage t={t} lang={lang} widgets={widgets} />
     : section === 'indstillinger' ? <SettingsPage t={t} lang={lang} session={session} widgets={widgets} />
     : <p class="status">{t.notFound}</p>;
   return <Layout t={t} lang={lang} route={route} session={session} onLang={setLang} onSignOut={() => signOut()}>{page}</Layout>;

@@ -1,7 +1,9 @@
 /**
  * `<crm-company company-id="…">`: one overview of a customer: the profile, the contacts (add,
  * edit), and one timeline of every source (chat, email, documents, web pages, quotes, notes,
- * merges) with filters by source and a text search. Event types come from
+ * merges) with filters by source and a text search; and, with the website plugin, the profile
+ * read from the company's own website (every field with its source page and date) with "Update
+ * from website" (`POST /api/companies/{id}/enrich`, followed until the crawl is done). Event types come from
  * `GET /api/timeline/types`, so a new plugin's events show without a change here. Staff add
  * notes; new events arrive live. An email event opens its thread in place (`<crm-email-thread>`,
  * to read and answer). Emits `crm-open` `{ kind: 'conversation', id }` for an event that belongs
@@ -9,7 +11,8 @@
  */
 import { css, html, nothing, type PropertyValues } from 'lit';
 import {
-  type Company, type Contact, CrmElement, define, errorMessage, formatDateTime, formatRelative, icon, type Lang, type LiveEvent, type TimelineEvent,
+  type Company, type Contact, CrmApiError, CrmElement, define, errorMessage, formatDate, formatDateTime, formatRelative, icon, type Lang, type LiveEvent, request,
+  type TimelineEvent,
 } from '../kit/index.ts';
 import '../email-thread/email-thread.ts';
 
@@ -24,6 +27,12 @@ const TEXTS = {
     stages: { new: 'Ny', lead: 'Kundeemne', qualified: 'Kvalificeret', proposal: 'Tilbud', negotiation: 'Forhandling', customer: 'Kunde', lost: 'Tabt', inactive: 'Inaktiv' },
     kinds: { business: 'Virksomhed', private: 'Privat', visitor: 'Besøgende', self: 'Egen virksomhed' },
     unverified: 'Ubekræftet kundeemne fra chatten',
+    web: {
+      title: 'Fra hjemmesiden', none: 'Ingen profil fra hjemmesiden endnu.', name: 'Officielt navn', description: 'Beskrivelse', summary: 'Resumé', emails: 'E-mail',
+      phones: 'Telefon', address: 'Adresse', cvr: 'CVR', social: 'Sociale medier', source: 'Kilde', readFrom: 'Læst fra', update: 'Opdater fra hjemmeside',
+      queued: 'Sat i kø: hjemmesiden bliver læst…', running: 'Læser hjemmesiden…', updated: 'Profilen er opdateret fra hjemmesiden.',
+      failed: 'Hjemmesiden kunne ikke læses', cancelled: 'Læsningen af hjemmesiden blev annulleret.', slow: 'Det tager tid: profilen vises, når hjemmesiden er læst.',
+    },
   },
   en: {
     profile: 'Profile', contacts: 'Contacts', timeline: 'Timeline', domain: 'Domain', cvr: 'CVR', website: 'Website', stage: 'Stage',
@@ -35,10 +44,33 @@ const TEXTS = {
     stages: { new: 'New', lead: 'Lead', qualified: 'Qualified', proposal: 'Proposal', negotiation: 'Negotiation', customer: 'Customer', lost: 'Lost', inactive: 'Inactive' },
     kinds: { business: 'Business', private: 'Private', visitor: 'Visitor', self: 'Own company' },
     unverified: 'Unverified lead from the chat',
+    web: {
+      title: 'From the website', none: 'No profile from the website yet.', name: 'Official name', description: 'Description', summary: 'Summary', emails: 'Email',
+      phones: 'Phone', address: 'Address', cvr: 'CVR', social: 'Social media', source: 'Source', readFrom: 'Read from', update: 'Update from website',
+      queued: 'Queued: the website is being read…', running: 'Reading the website…', updated: 'The profile was updated from the website.',
+      failed: 'The website could not be read', cancelled: 'Reading the website was cancelled.', slow: 'This takes a while: the profile shows when the website has been read.',
+    },
   },
 } satisfies Record<Lang, unknown>;
 
 interface EventType { type: string; source: string; title: { da: string; en: string }; icon: string; summary: string[] }
+/** A value read from the company's website, with the page it came from and when (`GET /api/website/profiles/{company_id}`). */
+interface Sourced<T> { value: T; url: string; at: string }
+interface WebsiteProfile {
+  url: string;
+  updated_at: string;
+  profile: {
+    name: Sourced<string> | null; description: Sourced<string> | null; summary?: Sourced<string>; keywords?: Sourced<string[]> | null;
+    emails: Sourced<string>[]; phones: Sourced<string>[]; address: Sourced<{ street: string; postalCode: string; city: string; country: string }> | null;
+    cvr: Sourced<string> | null; social: Sourced<string>[];
+  };
+}
+/** Polls of an enrichment's crawl: every second, for up to 5 minutes. */
+const ENRICH_POLL_MS = 1000;
+const ENRICH_WAIT_MS = 5 * 60_000;
+/** What "Update from website" tells, by its text key (shown in the reader's current language). */
+type EnrichSay = 'queued' | 'running' | 'updated' | 'failed' | 'cancelled' | 'slow';
+const webLink = (url: string) => /^https?:\/\//i.test(url);
 type ContactDraft = { id?: string; name: string; email: string; phone: string; role: string };
 
 /** A payload value at a dotted path, as short text. */
@@ -78,6 +110,10 @@ export class CrmCompany extends CrmElement {
       .contact { display: grid; gap: 2px; padding: 8px 0; border-bottom: 1px solid var(--_border); }
       form { display: grid; gap: 8px; }
       .fields { display: grid; gap: 8px; grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr)); }
+      .website dd > div + div { margin-top: 2px; }
+      .website .source a { color: inherit; }
+      .website p { margin: 0; overflow-wrap: anywhere; }
+      .website .error { color: var(--_danger); }
       crm-email-thread { margin-top: 8px; border: 1px solid var(--_border); border-radius: var(--_radius); }
     `,
   ];
@@ -96,6 +132,8 @@ export class CrmCompany extends CrmElement {
     me: { state: true },
     notice: { state: true },
     threads: { state: true },
+    website: { state: true },
+    enrich: { state: true },
   };
 
   declare companyId: string | undefined;
@@ -112,6 +150,10 @@ export class CrmCompany extends CrmElement {
   declare notice: string;
   /** Timeline events whose email thread is open in place. */
   declare threads: ReadonlySet<string>;
+  /** The website profile: undefined while unknown or without the website plugin, null when there is none yet. */
+  declare website: WebsiteProfile | null | undefined;
+  /** "Update from website": offered (unless the server has no enrichment plugin), and what it is doing. */
+  declare enrich: { offered: boolean; state: 'idle' | 'queued' | 'running' | 'done' | 'failed'; say: EnrichSay | ''; detail?: string; error?: unknown };
   private cursor: string | null = null;
   private loadedFor = '';
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
@@ -126,6 +168,7 @@ export class CrmCompany extends CrmElement {
     this.busy = false;
     this.notice = '';
     this.threads = new Set();
+    this.enrich = { offered: true, state: 'idle', say: '' };
   }
 
   override reconnect(): void {
@@ -141,6 +184,7 @@ export class CrmCompany extends CrmElement {
       }
     }
     if (event.type.startsWith('contact.') || event.type === 'company.merged') void this.loadContacts();
+    if (event.type === 'website.enriched') void this.loadWebsite();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -157,6 +201,8 @@ export class CrmCompany extends CrmElement {
     this.error = undefined;
     this.company = undefined;
     this.events = [];
+    this.website = undefined;
+    this.enrich = { offered: true, state: 'idle', say: '' };
     try {
       const [company, types, me] = await Promise.all([
         this.client.call('getCompany', { params: { id } }),
@@ -167,9 +213,58 @@ export class CrmCompany extends CrmElement {
       this.company = company;
       if (types) this.types = new Map(types.items.map((t) => [t.type, t]));
       if (me) this.me = me.actor;
-      await Promise.all([this.loadContacts(), this.loadEvents(false)]);
+      await Promise.all([this.loadContacts(), this.loadEvents(false), this.loadWebsite()]);
     } catch (error) {
       if (id === this.companyId) this.error = error;
+    }
+  }
+
+  /** The profile from the company's website; none (null) on 404, and nothing shown where the website plugin doesn't run. */
+  private async loadWebsite(): Promise<void> {
+    const id = this.companyId!;
+    try {
+      const profile = (await (await request(this.client, 'GET', `/api/website/profiles/${encodeURIComponent(id)}`)).json()) as WebsiteProfile;
+      if (id === this.companyId) this.website = profile;
+    } catch (error) {
+      if (id !== this.companyId) return;
+      // A 404 either means no profile yet, or (`No route for …`) a CRM without the website plugin.
+      const noPlugin = error instanceof CrmApiError && error.status === 404 && /^No route\b/.test(error.problem.detail ?? '');
+      this.website = error instanceof CrmApiError && error.status === 404 && !noPlugin ? null : undefined;
+    }
+  }
+
+  /** "Update from website": queues the enrichment, follows its crawl (`status_url`) until it is done, then shows the new profile. */
+  private async updateFromWebsite(): Promise<void> {
+    const id = this.companyId!;
+    this.enrich = { offered: true, state: 'queued', say: 'queued' };
+    try {
+      const queued = await this.client.call('enrichCompany', { params: { id } });
+      const path = queued.status_url.startsWith('/') ? queued.status_url : new URL(queued.status_url).pathname;
+      const until = Date.now() + ENRICH_WAIT_MS;
+      for (;;) {
+        await new Promise((resolve) => setTimeout(resolve, ENRICH_POLL_MS));
+        if (id !== this.companyId || !this.isConnected) return;
+        const crawl = (await (await request(this.client, 'GET', path)).json()) as { status: string; error: string | null };
+        if (crawl.status === 'succeeded') {
+          await Promise.all([this.loadWebsite(), this.client.call('getCompany', { params: { id } }).then((c) => id === this.companyId && (this.company = c))]);
+          this.enrich = { offered: true, state: 'done', say: 'updated' };
+          return;
+        }
+        if (crawl.status === 'failed' || crawl.status === 'cancelled') {
+          this.enrich = { offered: true, state: 'failed', say: crawl.status === 'cancelled' ? 'cancelled' : 'failed', ...(crawl.error ? { detail: crawl.error } : {}) };
+          return;
+        }
+        if (Date.now() > until) {
+          this.enrich = { offered: true, state: 'idle', say: 'slow' };
+          return;
+        }
+        if (crawl.status === 'running' && this.enrich.state !== 'running') this.enrich = { offered: true, state: 'running', say: 'running' };
+      }
+    } catch (error) {
+      if (id !== this.companyId) return;
+      if (error instanceof CrmApiError && error.status === 503) this.enrich = { offered: false, state: 'idle', say: '' };
+      // 422: the company has nothing to go on (no domain or website); the server says which.
+      else this.enrich = { offered: true, state: 'failed', say: '', error, ...(error instanceof CrmApiError && error.status === 422 && error.problem.detail ? { detail: error.problem.detail } : {}) };
     }
   }
 
@@ -254,7 +349,7 @@ export class CrmCompany extends CrmElement {
           ${c.attributes.unverified_lead ? html`<span class="badge warn">${t.unverified}</span>` : nothing}</div>
       </header>
       <div class="layout">
-        <div class="stack">${this.renderProfile(c, lang)} ${this.renderContacts(lang)}</div>
+        <div class="stack">${this.renderProfile(c, lang)} ${this.renderWebsite(c, lang)} ${this.renderContacts(lang)}</div>
         ${this.renderTimeline(lang)}
       </div>
       <p class="sr" role="status">${this.notice}</p>
@@ -281,6 +376,53 @@ export class CrmCompany extends CrmElement {
           ${(Object.keys(t.stages) as Company['stage'][]).map((s) => html`<option value=${s} ?selected=${s === c.stage}>${t.stages[s]}</option>`)}
         </select></label>
       ${this.me && !mine ? html`<button type="button" part="take" ?disabled=${this.busy} @click=${() => this.patch({ assigned_to: this.me! })}>${t.take}</button>` : nothing}
+    </section>`;
+  }
+
+  /** The profile read from the company's own website, each value with its source page and date; nothing without the website plugin or for the own company. */
+  private renderWebsite(c: Company, lang: Lang) {
+    const t = TEXTS[lang].web;
+    const w = this.website;
+    if (w === undefined || c.kind === 'self') return nothing;
+    if (w === null && c.kind !== 'business') return nothing;
+    const p = w?.profile;
+    const source = (s: Sourced<unknown>, label: string) => {
+      let page = s.url;
+      try {
+        const u = new URL(s.url);
+        page = u.pathname === '/' ? u.host : u.pathname;
+      } catch {
+        // not a URL: shown as it is
+      }
+      return html`<span class="source small muted" part="source">${webLink(s.url)
+        ? html`<a href=${s.url} target="_blank" rel="noopener noreferrer" title=${s.url} aria-label=${`${t.source} (${label}): ${s.url}`}>${page}</a>`
+        : page}, <time datetime=${s.at}>${formatDate(s.at, lang)}</time></span>`;
+    };
+    const one = (label: string, s: Sourced<string> | null | undefined, value: (v: string) => unknown = (v) => v) =>
+      s ? html`<dt>${label}</dt><dd data-field=${label}><span class="value">${value(s.value)}</span> ${source(s, label)}</dd>` : nothing;
+    const many = (label: string, list: Sourced<string>[] | undefined, value: (v: string) => unknown) =>
+      list?.length ? html`<dt>${label}</dt><dd>${list.map((s) => html`<div><span class="value">${value(s.value)}</span> ${source(s, label)}</div>`)}</dd>` : nothing;
+    const a = p?.address;
+    const e = this.enrich;
+    const busy = e.state === 'queued' || e.state === 'running';
+    const message = e.error ? (e.detail ?? errorMessage(e.error, lang)) : e.say === 'failed' ? `${t.failed}${e.detail ? `: ${e.detail}` : '.'}` : e.say ? t[e.say] : '';
+    return html`<section class="card website" part="website-profile" aria-labelledby="website-title" aria-busy=${String(busy)}>
+      <h3 id="website-title">${t.title}</h3>
+      ${p ? html`<dl>
+        ${one(t.name, p.name)}
+        ${one(t.description, p.description)}
+        ${one(t.summary, p.summary)}
+        ${many(t.emails, p.emails, (v) => html`<a href=${`mailto:${v}`}>${v}</a>`)}
+        ${many(t.phones, p.phones, (v) => html`<a href=${`tel:${v.replace(/[^\d+]/g, '')}`}>${/^\+45\d{8}$/.test(v) ? v.replace(/^\+45(\d\d)(\d\d)(\d\d)(\d\d)$/, '+45 $1 $2 $3 $4') : v}</a>`)}
+        ${a ? html`<dt>${t.address}</dt><dd><span class="value">${a.value.street}, ${a.value.postalCode} ${a.value.city}${a.value.country && a.value.country !== 'DK' ? `, ${a.value.country}` : ''}</span> ${source(a, t.address)}</dd>` : nothing}
+        ${one(t.cvr, p.cvr)}
+        ${many(t.social, p.social, (v) => (webLink(v) ? html`<a href=${v} target="_blank" rel="noopener noreferrer">${v.replace(/^https?:\/\/(www\.)?/i, '').replace(/\/$/, '')}</a>` : v))}
+      </dl>
+      <p class="small muted">${t.readFrom} ${webLink(w!.url) ? html`<a href=${w!.url} target="_blank" rel="noopener noreferrer">${w!.url.replace(/^https?:\/\//i, '')}</a>` : w!.url},
+        <time datetime=${w!.updated_at}>${formatDateTime(w!.updated_at, lang)}</time></p>` : html`<p class="muted small">${t.none}</p>`}
+      ${e.offered ? html`<div class="row">
+        <button type="button" part="enrich" ?disabled=${busy} @click=${() => void this.updateFromWebsite()}>${busy ? html`<span class="spinner"></span> ` : nothing}${t.update}</button>
+        <span class=${`grow small ${e.state === 'failed' ? 'error' : 'muted'}`} part="enrich-status" role="status">${message}</span></div>` : nothing}
     </section>`;
   }
 
