@@ -202,6 +202,25 @@ describe.each(DRIVERS)('website plugin on %s', (driver) => {
     expect(res.skipped_reasons.max_pages).toBeGreaterThan(0);
   });
 
+  it('renders JavaScript-only pages in Chromium when asked, and leaves no browser running', { timeout: T }, async () => {
+    const res = await crawl({ url: `${site.url}/`, render: true, include: ['/app'] });
+    expect(res, JSON.stringify(res)).toMatchObject({ status: 'succeeded' });
+    const urls = await urlsOf(res.id);
+    // /app is built by its script; /app/vejledning is a plain page linked only from what the script built.
+    expect(urls.find((u) => u.url === `${site.url}${P.jsOnly}`)).toMatchObject({ state: 'done', outcome: 'new', detail: 'rendered' });
+    for (const url of site.expectedRenderedOnly) expect(urls.find((u) => u.url === url), url).toMatchObject({ state: 'done', outcome: 'new' });
+    const rows = await chunks();
+    for (const url of site.expectedRenderedOnly) {
+      const sentence = site.uniqueText.get(url);
+      expect(sentence, url).toBeTruthy();
+      expect(rows.some((r) => r.source_id === url && r.content.replace(/\s+/g, ' ').includes(sentence!)), url).toBe(true);
+    }
+    // The browser went with the crawl.
+    const { execSync } = await import('node:child_process');
+    const browsers = execSync('ps -eo pid,ppid,args').toString().split('\n').filter((l) => l.includes('chromium') && l.includes(String(process.pid)));
+    expect(browsers).toEqual([]);
+  });
+
   it('refuses a crawl while one of the same site runs, and cancels one', { timeout: T }, async () => {
     const started = await host.request('POST', '/api/website/crawls', { body: { url: `${site.url}/` } });
     expect(started.status).toBe(202);
