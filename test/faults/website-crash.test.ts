@@ -28,7 +28,7 @@ describe('kill -9 in the middle of a crawl', () => {
       const api = (path: string, init: RequestInit = {}) =>
         fetch(`${server.origin}${path}`, { ...init, headers: { authorization: `Bearer ${server.adminKey}`, 'content-type': 'application/json', ...init.headers } });
       const started = (await (await api('/api/website/crawls', { method: 'POST', body: JSON.stringify({ url: `${site.url}/` }) })).json()) as { id: string };
-      const crawl = async () => (await (await api(`/api/website/crawls/${started.id}`)).json()) as { status: string; progress: Record<string, number>; pages: Record<string, number>; site_id: string };
+      const crawl = async () => (await (await api(`/api/website/crawls/${started.id}`)).json()) as { status: string; progress: { fetched: number }; pages: { removed: number }; site_id: string };
       const kills: number[] = [];
       for (let cycle = 0; cycle < 2; cycle++) {
         // Kill once the crawl has made some progress since the last start.

@@ -23,7 +23,6 @@ export async function indexSite(store: Omit<CompanyStore, 'transaction'> & Pick<
   const boilerplate = new Set(blocks.filter((b) => isBoilerplate(b.pages, pages)).map((b) => b.hash));
   const signature = createHash('sha1').update([...boilerplate].sort().join(',')).digest('hex');
   const all = signature !== site.boilerplate_sig;
-  const frontPage = new URL('/', site.url).href;
   const none = new Set<string>();
   let indexed = 0;
   let after: string | null = null;
@@ -34,7 +33,7 @@ export async function indexSite(store: Omit<CompanyStore, 'transaction'> & Pick<
     for (const page of batch) {
       // The front page keeps its repeated blocks: the footer's address, phone and opening hours
       // are worth finding once, and only there.
-      const cut = page.url === frontPage ? none : boilerplate;
+      const cut = new URL(page.url).pathname === '/' ? none : boilerplate;
       const sections = sectionsFor(page.blocks as never, cut, page.title ?? undefined);
       const hash = createHash('sha1').update(JSON.stringify([page.title, sections])).digest('hex');
       if (hash === page.indexed_hash) continue;

@@ -54,7 +54,7 @@ export async function runCrawl(ctx: Ctx, companyId: string, crawlId: string, job
     return rules;
   };
   const run: CrawlRun = {
-    ctx, store, companyId, crawlId, site, options: crawl.options, visibility: companyId === self.id ? 'public' : 'internal', userAgent: agent, gate, robots, signal, saved: 0,
+    ctx, store, companyId, crawlId, site, options: crawl.options, visibility: companyId === self.id ? 'public' : 'internal', userAgent: agent, gate, robots, signal, saved: 0, seen: new Set(),
     documents: ctx.plugins.api<DocumentsApi>('documents'),
     renderer: () => {
       if (!renderers[0]) {

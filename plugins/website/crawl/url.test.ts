@@ -6,6 +6,7 @@ describe('normalizeUrl', () => {
     const forms = [
       'https://www.firma.dk/om-os', 'https://WWW.FIRMA.DK/om-os/', 'https://www.firma.dk:443/om-os#team', 'https://www.firma.dk/om-os?utm_source=nyhedsbrev&utm_medium=mail',
       'https://www.firma.dk/om-os?fbclid=abc', 'https://www.firma.dk/./x/../om-os', 'HTTPS://www.firma.dk/om-os?gclid=1&_ga=2',
+      'https://www.firma.dk/om-os;jsessionid=A1B2C3', 'https://www.firma.dk/om-os?PHPSESSID=9f8e7d',
     ];
     expect(new Set(forms.map((f) => normalizeUrl(f)))).toEqual(new Set(['https://www.firma.dk/om-os']));
   });

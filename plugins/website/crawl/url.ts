@@ -1,10 +1,11 @@
 import { getDomain } from 'tldts';
 
 /**
- * Query parameters that only say where a visitor came from: a URL with them is the same page
- * as the URL without (`utm_*` and the click ids of ad and mail platforms).
+ * Query parameters that only say where a visitor came from, or whose session it is: a URL with
+ * them is the same page as the URL without (`utm_*`, the click ids of ad and mail platforms,
+ * session ids of PHP, Java, ASP and ColdFusion sites).
  */
-const TRACKING = /^(?:utm_[a-z0-9_]+|fbclid|gclid|gclsrc|dclid|gbraid|wbraid|msclkid|yclid|twclid|ttclid|li_fat_id|igshid|mc_cid|mc_eid|_ga|_gl|_hsenc|_hsmi|hsctatracking|mkt_tok|oly_anon_id|oly_enc_id|vero_id|wickedid|rb_clickid|s_kwcid|srsltid|trk|trkcampaign|sc_campaign|ref_src)$/i;
+const TRACKING = /^(?:utm_[a-z0-9_]+|phpsessid|jsessionid|aspsessionid[a-z]*|sessionid|cfid|cftoken|fbclid|gclid|gclsrc|dclid|gbraid|wbraid|msclkid|yclid|twclid|ttclid|li_fat_id|igshid|mc_cid|mc_eid|_ga|_gl|_hsenc|_hsmi|hsctatracking|mkt_tok|oly_anon_id|oly_enc_id|vero_id|wickedid|rb_clickid|s_kwcid|srsltid|trk|trkcampaign|sc_campaign|ref_src)$/i;
 
 /**
  * The one spelling of a URL, so a page is fetched once however it is linked: lower-case
@@ -24,6 +25,8 @@ export function normalizeUrl(input: string, base?: string): string | null {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
   url.hash = '';
+  // A Java session id in the path (`/side;jsessionid=ABC`) is a session, not a page.
+  url.pathname = url.pathname.replace(/;jsessionid=[^/?]*/gi, '');
   url.username = '';
   url.password = '';
   const params = [...url.searchParams].filter(([key]) => !TRACKING.test(key)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

@@ -8,6 +8,7 @@ import {
   savePage, type SiteRow, type Sql, touchPage,
 } from '../store.ts';
 import { fetchPage } from './fetch-page.ts';
+import { metaRefresh } from './meta-refresh.ts';
 import type { HostGate } from './hosts.ts';
 import type { RobotsRules } from './robots.ts';
 import type { Renderer } from './render.ts';
@@ -34,6 +35,8 @@ export interface CrawlRun {
   signal: AbortSignal;
   /** Pages saved since the last indexing pass. */
   saved: number;
+  /** URLs this run has put in the frontier (the database knows them; this saves asking again). */
+  seen: Set<string>;
 }
 
 /** A URL's fate for the crawl's counts and its frontier row. */
@@ -143,6 +146,13 @@ async function page(run: CrawlRun, row: FrontierRow, fetched: Ok): Promise<void>
   let html = decodeHtml(fetched.body, fetched.contentType).html;
   let extracted: ExtractedPage = extractPage(html, fetched.url);
   const bytes = fetched.body.byteLength;
+  // An empty hop that redirects with <meta http-equiv=refresh>: followed like a 3xx.
+  const refresh = extracted.blocks.length <= 2 ? metaRefresh(html, fetched.url) : null;
+  const refreshTo = refresh ? normalizeUrl(refresh) : null;
+  if (refreshTo && refreshTo !== row.url) {
+    if (!sameSite(refreshTo, run.site.url)) return settle(run, row, { state: 'skipped', outcome: 'redirect_off_site', detail: `meta refresh to ${refreshTo}`, status: fetched.status, delta: { bytes } });
+    return settle(run, row, { state: 'done', outcome: 'redirected', detail: `meta refresh to ${refreshTo}`, status: fetched.status, delta: { bytes } }, { extra: [{ url: refreshTo, depth: row.depth, via: 'redirect', referrer: row.url }] });
+  }
   let rendered = false;
   // An app shell: empty without its scripts (chrome around an empty root counts as empty).
   if (extracted.shell || (extracted.blocks.length === 0 && /<script\b/i.test(html))) {
@@ -237,8 +247,10 @@ async function settle(run: CrawlRun, row: FrontierRow, verdict: Verdict, follow:
 }
 
 async function settleIn(tx: Sql, run: CrawlRun, row: FrontierRow, verdict: Verdict, follow: { links?: string[]; extra?: NewUrl[] } = {}): Promise<void> {
-  const next = [...(follow.extra ?? []), ...(await followable(run, row, follow.links ?? []))];
+  // Links this run added already are not sent to the database again (a menu is on every page).
+  const next = [...(follow.extra ?? []), ...(await followable(run, row, follow.links ?? []))].filter((u) => !run.seen.has(u.url));
   const added = await addUrls(tx, run.companyId, run.crawlId, next);
+  for (const u of next) run.seen.add(u.url);
   const queued = added.filter((a) => a.state === 'queued').length;
   const skippedNow = added.filter((a) => a.state === 'skipped');
   await finishUrl(tx, run.crawlId, row.url, { state: verdict.state, outcome: verdict.outcome, detail: verdict.detail ?? null, httpStatus: verdict.status ?? null });
