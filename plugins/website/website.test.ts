@@ -252,6 +252,14 @@ describe.each(DRIVERS)('website plugin on %s', (driver) => {
     const days = (new Date(res.body.next_crawl_at).getTime() - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(6.9);
     expect(days).toBeLessThan(7.1);
+    // The re-crawl is a job due then; a changed schedule queues its own, and the old one will find the time moved.
+    const due = async () => rowsOf<{ run_at: string; status: string }>(await host.db.orm.execute(sql`select run_at::text as run_at, status from jobs where name = 'website.recrawl' order by run_at`));
+    expect((await due()).map((j) => j.status)).toEqual(['queued']);
+    const changed = await host.request('PATCH', `/api/website/sites/${first.site_id}`, { body: { recrawl_days: 30 } });
+    expect((new Date(changed.body.next_crawl_at).getTime() - Date.now()) / 86_400_000).toBeGreaterThan(29.9);
+    expect(await due()).toHaveLength(2);
+    const off = await host.request('PATCH', `/api/website/sites/${first.site_id}`, { body: { recrawl_days: null } });
+    expect(off.body).toMatchObject({ recrawl_days: null, next_crawl_at: null });
   });
 });
 
@@ -318,6 +326,15 @@ describe('enrichment of a customer company', () => {
     expect(after).toMatchObject({ cvr: e.cvr, attributes: { address: e.address, city: e.city } });
     const timeline = (await host.request('GET', `/api/companies/${id}/timeline?type=website.enriched`)).body.items;
     expect(timeline[0].payload).toMatchObject({ cvr: e.cvr, email: e.email, phone: e.phoneE164 });
+  });
+
+  it('fails a crawl that could read nothing, and says why', { timeout: T }, async () => {
+    const res = await host.request('POST', '/api/website/crawls', { body: { url: `${company.url}/findes-ikke`, max_depth: 0 } });
+    expect(res.status).toBe(202);
+    await host.runJobs();
+    const done = (await host.request('GET', `/api/website/crawls/${res.body.id}`)).body;
+    expect(done, JSON.stringify(done)).toMatchObject({ status: 'failed', progress: { fetched: 0, unchanged: 0 } });
+    expect(done.error).toMatch(/Nothing could be read from .*findes-ikke \(not_found: HTTP 404\)/);
   });
 
   it('says what is missing', { timeout: T }, async () => {

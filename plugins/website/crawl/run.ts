@@ -3,7 +3,7 @@ import type { DocumentsApi } from '../../documents/api.ts';
 import type { Ctx } from '../context.ts';
 import {
   addUrls, bumpCrawl, type CrawlRow, finishCrawl, getCrawl, getSite, indexedUrls, isCancelRequested, nextUrls, nextWaiting, patchSite, queuedCount,
-  requestedCount, setRobots, skipQueued, startCrawl, type NewUrl,
+  listFrontier, requestedCount, setRobots, skipQueued, startCrawl, type NewUrl,
 } from '../store.ts';
 import { HostGate, sleep } from './hosts.ts';
 import { indexSite } from './index-pages.ts';
@@ -74,7 +74,10 @@ export async function runCrawl(ctx: Ctx, companyId: string, crawlId: string, job
     await indexSite(ctx.forCompany(companyId), site, { visibility: run.visibility, signal });
     const left = await skipQueued(store, crawlId, cancelled ? 'cancelled' : 'max_pages');
     if (left) await bumpCrawl(store, crawlId, { skipped: left, reason: cancelled ? 'cancelled' : 'max_pages', reasonCount: left });
-    const done = (await finishCrawl(store, crawlId, cancelled ? 'cancelled' : 'succeeded', null))!;
+    // A crawl that got nothing at all from the site did not succeed: say why, from the start page.
+    const counts = (await getCrawl(store, crawlId))!;
+    const nothing = !cancelled && counts.fetched + counts.unchanged === 0 ? await startPageVerdict(store, crawlId, site.url) : null;
+    const done = (await finishCrawl(store, crawlId, cancelled ? 'cancelled' : nothing ? 'failed' : 'succeeded', nothing))!;
     await afterCrawl(ctx, done);
     return summaryOf(done);
   } catch (error) {
@@ -85,6 +88,14 @@ export async function runCrawl(ctx: Ctx, companyId: string, crawlId: string, job
   } finally {
     await Promise.all(renderers.map((r) => r.close()));
   }
+}
+
+/** Why the start page gave nothing (its outcome and detail, or the redirect's target's), for a crawl that fetched nothing. */
+async function startPageVerdict(store: CrawlRun['store'], crawlId: string, startUrl: string): Promise<string> {
+  const [start] = await listFrontier(store, crawlId, { limit: 1 });
+  const row = start?.url === startUrl ? start : undefined;
+  const why = row ? [row.outcome, row.detail].filter(Boolean).join(': ') : 'it was not reached';
+  return `Nothing could be read from ${startUrl} (${why || 'no answer'})`;
 }
 
 /** The first run of a crawl: the start URL, the sitemaps, and the pages indexed before (so vanished ones are noticed). */
@@ -99,11 +110,13 @@ async function seed(run: CrawlRun, crawl: CrawlRow, rules: RobotsRules): Promise
     limit: Math.max(crawl.options.max_pages * 4, 1000), signal,
   });
   const urls: NewUrl[] = [{ url: site.url, depth: 0, via: 'start' }];
+  // Sitemap and known pages count as one link from the start page.
+  const deep = crawl.options.max_depth < 1;
   for (const entry of sitemaps.entries) {
     const url = normalizeUrl(entry.url);
-    if (url) urls.push({ url, depth: 1, via: 'sitemap', lastmod: entry.lastmod, ...(rules.isAllowed(url) ? {} : { skip: 'disallowed' }) });
+    if (url) urls.push({ url, depth: 1, via: 'sitemap', lastmod: entry.lastmod, ...(!rules.isAllowed(url) ? { skip: 'disallowed' } : deep ? { skip: 'max_depth' } : {}) });
   }
-  for (const url of await indexedUrls(store, site.id)) urls.push({ url, depth: 1, via: 'known', ...(wanted(url) ? {} : { skip: 'excluded' }) });
+  for (const url of await indexedUrls(store, site.id)) urls.push({ url, depth: 1, via: 'known', ...(!wanted(url) ? { skip: 'excluded' } : deep ? { skip: 'max_depth' } : {}) });
   const added = await addUrls(store, companyId, crawlId, urls);
   await bumpCrawl(store, crawlId, { queued: added.filter((a) => a.state === 'queued').length });
   const reasons = new Map<string, number>();
