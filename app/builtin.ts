@@ -19,6 +19,7 @@ export const BUILT_IN_PLUGINS: Record<string, () => Promise<{ default: AnyPlugin
   'embeddings-offline': () => load(import('../plugins/embeddings-offline/index.ts')),
   'embeddings-openai': () => load(import('../plugins/embeddings-openai/index.ts')),
   'llm-openai': () => load(import('../plugins/llm-openai/index.ts')),
+  pricing: () => load(import('../plugins/pricing/index.ts')),
 };
 
 /** The built-in plugin behind each EMBEDDING_PROVIDER shorthand. */

@@ -13,6 +13,7 @@ import documents from '../../plugins/documents/index.ts';
 import email from '../../plugins/email/index.ts';
 import { sign } from '../../plugins/email/inbound.ts';
 import { rawMessage } from '../../plugins/email/parse/testing.ts';
+import pricing from '../../plugins/pricing/index.ts';
 import website from '../../plugins/website/index.ts';
 import { createTestDatabase, DRIVERS, type TestDatabase } from '../support/databases.ts';
 import { type Document, dateTimes, isUuidSchema, type Operation, operations, resolve, sample } from '../support/openapi.ts';
@@ -46,6 +47,7 @@ describe.each(DRIVERS)('the whole API on %s', (driver) => {
       plugins: [
         chat, documents, { plugin: email, config: { watch: false, inboundSecret: INBOUND_SECRET, secretKey: 'isolation-secret-key-isolation-secret-key' } },
         { plugin: website, config: { autoEnrich: false, maxAttempts: 1, timeoutMs: 2000 } },
+        pricing,
       ],
       database: t.db,
     });
@@ -112,6 +114,9 @@ describe.each(DRIVERS)('the whole API on %s', (driver) => {
     await call('POST', `/api/companies/${beta}/enrich`, '/api/companies/{id}/enrich');
     await host.runJobs();
     await call('GET', `/api/website/profiles/${beta}`, '/api/website/profiles/{company_id}');
+    // The own company's price list item, and Beta's price agreement.
+    foreign.set('price-item', (await call('POST', '/api/pricing/items', '/api/pricing/items', { body: { sku: 'TR-1', name: { da: 'Tagrende', en: 'Gutter' }, unit: 'm', unit_price_ore: 45000 } })).id);
+    await call('PUT', `/api/pricing/agreements/${beta}`, '/api/pricing/agreements/{company_id}', { body: { discount_percent: 10 } });
     foreign.set('job', (await enqueue(t.db, 'probe.waiting', {}, { companyId: beta })).id);
     const timeline = await call('GET', `/api/companies/${beta}/timeline`, '/api/companies/{id}/timeline');
     foreign.set('event', timeline.items[0].id);

@@ -1,0 +1,117 @@
+import { z } from '../../plugin-api.js';
+import type { StoredAgreement, StoredItem } from './store.ts';
+import type { Unit } from './types.ts';
+
+export const UNITS = ['stk', 'time', 'm', 'm2', 'm3', 'kg', 'l', 'dag', 'uge', 'måned', 'år', 'km', 'sæt', 'pakke', 'ton'] as const satisfies readonly Unit[];
+
+const Uuid = z.uuid();
+export const IdParam = z.object({ id: Uuid.openapi({ param: { name: 'id', in: 'path' }, example: '019b0c8e-5f2a-7c41-9d3e-2b8f6a1c0e47' }) });
+export const CompanyParam = z.object({ company_id: Uuid.openapi({ param: { name: 'company_id', in: 'path' } }) });
+const Time = z.string().openapi({ description: 'ISO 8601', example: '2026-12-02T10:14:00.000Z' });
+const Day = z.iso.date().openapi({ description: 'ISO 8601 date', example: '2027-01-01' });
+
+export const ProblemOut = z
+  .object({
+    type: z.string(), title: z.string(), status: z.number().int(), detail: z.string(), instance: z.string().optional(), request_id: z.string().optional(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .openapi('PricingProblem');
+
+const DESCRIPTIONS: Record<number, string> = {
+  400: 'Malformed request', 403: 'Not allowed for this credential', 404: 'No such thing (or outside the companies this credential may see)',
+  409: 'Another live item has this SKU', 422: 'Invalid input',
+};
+
+/** The problem answers a route may give, described once. */
+export function problems(...statuses: (400 | 403 | 404 | 409 | 422)[]) {
+  return Object.fromEntries(statuses.map((status) => [status, { description: DESCRIPTIONS[status]!, content: { 'application/problem+json': { schema: ProblemOut } } }]));
+}
+
+export function json<T extends z.ZodType>(schema: T, description: string) {
+  return { description, content: { 'application/json': { schema } } };
+}
+
+export function body<T extends z.ZodType>(schema: T) {
+  return { body: { required: true, content: { 'application/json': { schema } } } };
+}
+
+/** Øre: whole numbers only (450,00 kr. is 45000). */
+const Ore = z.number().int('must be whole øre').min(0).max(1e13);
+/** A quantity with at most three decimals (1.5 m, 0.25 time), in the unit's terms. */
+export const Quantity = z.number().positive().max(1e9).refine((q) => Math.abs(q * 1000 - Math.round(q * 1000)) < 1e-6, 'may have at most three decimals')
+  .openapi({ description: 'In the item’s unit, at most three decimals', example: 12.5 });
+const Percent = z.number().min(0).max(100).refine((p) => Math.abs(p * 100 - Math.round(p * 100)) < 1e-6, 'may have at most two decimals')
+  .openapi({ description: 'Percent, at most two decimals', example: 12.5 });
+
+/** A quantity in thousandths, a percentage in basis points: the exact forms the calculation takes. */
+export const milli = (quantity: number) => Math.round(quantity * 1000);
+export const basisPoints = (percent: number) => Math.round(percent * 100);
+
+export const ItemIn = z.object({
+  sku: z.string().trim().min(1).max(64).regex(/^[\p{L}\p{N}._\-/]+$/u, 'letters, digits, . _ - / only').openapi({ example: 'TR-ZINK-333' }),
+  name: z.object({ da: z.string().trim().min(1).max(300), en: z.string().trim().min(1).max(300) }).openapi({ example: { da: 'Tagrende i zink, 333 mm', en: 'Zinc gutter, 333 mm' } }),
+  synonyms: z.array(z.string().trim().min(1).max(100)).max(50).default([]).openapi({ example: ['tagrende', 'zinktagrende', 'rende', 'gutter'] }),
+  unit: z.enum(UNITS),
+  unit_price_ore: Ore.openapi({ description: 'Excluding VAT, in øre (450,00 kr. = 45000)', example: 45000 }),
+  vat_class: z.enum(['standard', 'exempt']).default('standard').openapi({ description: 'standard: 25 % moms; exempt: 0 % (e.g. services exempt from VAT, exports)' }),
+  breaks: z.array(z.object({ min_quantity: Quantity, unit_price_ore: Ore })).max(20).default([])
+    .refine((b) => b.every((x, i) => i === 0 || x.min_quantity > b[i - 1]!.min_quantity), 'must be ascending by min_quantity, each once')
+    .openapi({ description: 'From min_quantity on, this unit price', example: [{ min_quantity: 50, unit_price_ore: 41000 }] }),
+  min_quantity: Quantity.nullable().default(null),
+  add_ons: z.array(z.string().trim().min(1).max(64)).max(20).default([]).openapi({ description: 'SKUs suggested with this one' }),
+  valid_from: Day.nullable().default(null),
+  valid_to: Day.nullable().default(null),
+  public: z.boolean().default(true).openapi({ description: 'Shown to the chatbot and in public estimates' }),
+}).refine((i) => !i.valid_from || !i.valid_to || i.valid_to >= i.valid_from, { message: 'valid_to is before valid_from', path: ['valid_to'] });
+
+export const ItemPatch = z.object({
+  sku: z.string().trim().min(1).max(64).regex(/^[\p{L}\p{N}._\-/]+$/u),
+  name: z.object({ da: z.string().trim().min(1).max(300), en: z.string().trim().min(1).max(300) }),
+  synonyms: z.array(z.string().trim().min(1).max(100)).max(50),
+  unit: z.enum(UNITS),
+  unit_price_ore: Ore,
+  vat_class: z.enum(['standard', 'exempt']),
+  breaks: z.array(z.object({ min_quantity: Quantity, unit_price_ore: Ore })).max(20),
+  min_quantity: Quantity.nullable(),
+  add_ons: z.array(z.string().trim().min(1).max(64)).max(20),
+  valid_from: Day.nullable(),
+  valid_to: Day.nullable(),
+  public: z.boolean(),
+}).partial().strict();
+
+export const ItemOut = z.object({
+  id: Uuid, sku: z.string(), name: z.object({ da: z.string(), en: z.string() }), synonyms: z.array(z.string()), unit: z.enum(UNITS),
+  unit_price_ore: z.number().int(), vat_class: z.enum(['standard', 'exempt']),
+  breaks: z.array(z.object({ min_quantity: z.number(), unit_price_ore: z.number().int() })),
+  min_quantity: z.number().nullable(), add_ons: z.array(z.string()), valid_from: z.string().nullable(), valid_to: z.string().nullable(), public: z.boolean(),
+  archived_at: Time.nullable(), created_at: Time, updated_at: Time,
+}).openapi('PriceItem');
+
+export function itemOut(item: StoredItem): z.infer<typeof ItemOut> {
+  return {
+    id: item.id, sku: item.sku, name: item.name, synonyms: item.synonyms, unit: item.unit, unit_price_ore: item.unitPriceOre, vat_class: item.vatClass,
+    breaks: item.breaks.map((b) => ({ min_quantity: b.minQuantity / 1000, unit_price_ore: b.unitPriceOre })),
+    min_quantity: item.minQuantity === null ? null : item.minQuantity / 1000, add_ons: item.addOns, valid_from: item.validFrom, valid_to: item.validTo,
+    public: item.public, archived_at: item.archivedAt, created_at: item.createdAt, updated_at: item.updatedAt,
+  };
+}
+
+export const AgreementIn = z.object({
+  prices: z.record(z.string().min(1).max(64), Ore).default({}).openapi({ description: 'Net unit prices by SKU, in øre, excluding VAT', example: { 'TR-ZINK-333': 39000 } }),
+  discount_percent: Percent.default(0).openapi({ description: 'A discount on every line without an agreed price' }),
+  valid_from: Day.nullable().default(null),
+  valid_to: Day.nullable().default(null),
+  note: z.string().trim().max(2000).nullable().default(null),
+});
+
+export const AgreementOut = z.object({
+  id: Uuid, company_id: Uuid, prices: z.record(z.string(), z.number().int()), discount_percent: z.number(),
+  valid_from: z.string().nullable(), valid_to: z.string().nullable(), note: z.string().nullable(), created_by: z.string(), created_at: Time, updated_at: Time,
+}).openapi('PriceAgreement');
+
+export function agreementOut(a: StoredAgreement): z.infer<typeof AgreementOut> {
+  return {
+    id: a.id, company_id: a.companyId, prices: a.prices, discount_percent: a.discountBp / 100, valid_from: a.validFrom, valid_to: a.validTo,
+    note: a.note, created_by: a.createdBy, created_at: a.createdAt, updated_at: a.updatedAt,
+  };
+}

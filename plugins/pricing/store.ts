@@ -1,0 +1,141 @@
+/**
+ * Every query of the pricing plugin, as named functions over a company's store (or one of its
+ * transactions), returning the plugin's types. Nothing else in the plugin writes SQL. Money
+ * columns are bigint: both drivers may hand them back as text, so every row is read through
+ * `itemOf` / `agreementOf`, which make whole numbers of them.
+ */
+import type { CompanyStore } from '../../plugin-api.d.ts';
+import type { Agreement, PriceBreak, PriceItem, Unit, VatClass } from './types.ts';
+
+/** A store or a transaction of one: anything that runs the plugin's SQL in a company's scope. */
+export type Sql = Pick<CompanyStore, 'sql'>;
+
+interface ItemRow {
+  id: string;
+  sku: string;
+  name_da: string;
+  name_en: string;
+  synonyms: string[];
+  unit: Unit;
+  unit_price_ore: string | number;
+  vat_class: VatClass;
+  breaks: { minQuantity: number | string; unitPriceOre: number | string }[];
+  min_quantity: string | number | null;
+  add_ons: string[];
+  valid_from: string | Date | null;
+  valid_to: string | Date | null;
+  public: boolean;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A stored item with its bookkeeping times. */
+export type StoredItem = PriceItem & { archivedAt: string | null; createdAt: string; updatedAt: string };
+
+/** A `date` column as yyyy-mm-dd, whichever form the driver gave (text, or a Date at UTC midnight). */
+function day(value: string | Date | null): string | null {
+  if (value === null) return null;
+  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
+}
+
+function itemOf(row: ItemRow): StoredItem {
+  return {
+    id: row.id, sku: row.sku, name: { da: row.name_da, en: row.name_en }, synonyms: row.synonyms, unit: row.unit,
+    unitPriceOre: Number(row.unit_price_ore), vatClass: row.vat_class,
+    breaks: row.breaks.map((b): PriceBreak => ({ minQuantity: Number(b.minQuantity), unitPriceOre: Number(b.unitPriceOre) })),
+    minQuantity: row.min_quantity === null ? null : Number(row.min_quantity), addOns: row.add_ons,
+    validFrom: day(row.valid_from), validTo: day(row.valid_to), public: row.public,
+    archivedAt: row.archived_at, createdAt: row.created_at, updatedAt: row.updated_at,
+  };
+}
+
+export async function insertItem(sql: Sql, companyId: string, item: PriceItem): Promise<StoredItem> {
+  const [row] = await sql.sql<ItemRow>`
+    insert into pricing_items (id, company_id, sku, name_da, name_en, synonyms, unit, unit_price_ore, vat_class, breaks, min_quantity, add_ons, valid_from, valid_to, public)
+    values (${item.id}, ${companyId}, ${item.sku}, ${item.name.da}, ${item.name.en}, ${JSON.stringify(item.synonyms)}::jsonb, ${item.unit}, ${item.unitPriceOre}, ${item.vatClass},
+            ${JSON.stringify(item.breaks)}::jsonb, ${item.minQuantity}, ${JSON.stringify(item.addOns)}::jsonb, ${item.validFrom}::date, ${item.validTo}::date, ${item.public})
+    returning *`;
+  return itemOf(row!);
+}
+
+/** Replaces every field of a live item (the caller merged the patch). */
+export async function updateItem(sql: Sql, item: PriceItem): Promise<StoredItem | undefined> {
+  const [row] = await sql.sql<ItemRow>`
+    update pricing_items set sku = ${item.sku}, name_da = ${item.name.da}, name_en = ${item.name.en}, synonyms = ${JSON.stringify(item.synonyms)}::jsonb,
+      unit = ${item.unit}, unit_price_ore = ${item.unitPriceOre}, vat_class = ${item.vatClass}, breaks = ${JSON.stringify(item.breaks)}::jsonb,
+      min_quantity = ${item.minQuantity}, add_ons = ${JSON.stringify(item.addOns)}::jsonb, valid_from = ${item.validFrom}::date, valid_to = ${item.validTo}::date, public = ${item.public}
+    where id = ${item.id} and archived_at is null returning *`;
+  return row ? itemOf(row) : undefined;
+}
+
+export async function getItem(sql: Sql, id: string): Promise<StoredItem | undefined> {
+  const [row] = await sql.sql<ItemRow>`select * from pricing_items where id = ${id}`;
+  return row ? itemOf(row) : undefined;
+}
+
+export async function itemBySku(sql: Sql, sku: string): Promise<StoredItem | undefined> {
+  const [row] = await sql.sql<ItemRow>`select * from pricing_items where lower(sku) = lower(${sku}) and archived_at is null`;
+  return row ? itemOf(row) : undefined;
+}
+
+/** The live items, by SKU; with `q`, those whose SKU, names or synonyms contain it. */
+export async function listItems(sql: Sql, q: { search?: string; publicOnly?: boolean; archived?: boolean } = {}): Promise<StoredItem[]> {
+  const like = q.search ? `%${q.search.replace(/[\\%_]/g, (m) => `\\${m}`)}%` : null;
+  const rows = await sql.sql<ItemRow>`
+    select * from pricing_items
+    where (${q.archived ?? false} or archived_at is null) and (not ${q.publicOnly ?? false} or public)
+      and (${like}::text is null or sku ilike ${like} or name_da ilike ${like} or name_en ilike ${like} or synonyms::text ilike ${like})
+    order by lower(sku)`;
+  return rows.map(itemOf);
+}
+
+/** Archives an item: it leaves the price list, old quotes keep naming it. */
+export async function archiveItem(sql: Sql, id: string): Promise<StoredItem | undefined> {
+  const [row] = await sql.sql<ItemRow>`update pricing_items set archived_at = now() where id = ${id} and archived_at is null returning *`;
+  return row ? itemOf(row) : undefined;
+}
+
+interface AgreementRow {
+  id: string;
+  company_id: string;
+  prices: Record<string, number | string>;
+  discount_bp: number;
+  valid_from: string | Date | null;
+  valid_to: string | Date | null;
+  note: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export type StoredAgreement = Agreement & { id: string; note: string | null; createdBy: string; createdAt: string; updatedAt: string };
+
+function agreementOf(row: AgreementRow): StoredAgreement {
+  return {
+    id: row.id, companyId: row.company_id, prices: Object.fromEntries(Object.entries(row.prices).map(([sku, ore]) => [sku, Number(ore)])),
+    discountBp: row.discount_bp, validFrom: day(row.valid_from), validTo: day(row.valid_to), note: row.note,
+    createdBy: row.created_by, createdAt: row.created_at, updatedAt: row.updated_at,
+  };
+}
+
+/** The company's agreement: the newest (a merge may have brought two). */
+export async function currentAgreement(sql: Sql, companyId: string): Promise<StoredAgreement | undefined> {
+  const [row] = await sql.sql<AgreementRow>`select * from pricing_agreements where company_id = ${companyId} order by created_at desc, id desc limit 1`;
+  return row ? agreementOf(row) : undefined;
+}
+
+/** Sets the company's agreement (replacing the ones before). */
+export async function setAgreement(sql: Sql, a: { id: string; companyId: string; prices: Record<string, number>; discountBp: number; validFrom: string | null; validTo: string | null; note: string | null; createdBy: string }): Promise<StoredAgreement> {
+  await sql.sql`delete from pricing_agreements where company_id = ${a.companyId}`;
+  const [row] = await sql.sql<AgreementRow>`
+    insert into pricing_agreements (id, company_id, prices, discount_bp, valid_from, valid_to, note, created_by)
+    values (${a.id}, ${a.companyId}, ${JSON.stringify(a.prices)}::jsonb, ${a.discountBp}, ${a.validFrom}::date, ${a.validTo}::date, ${a.note}, ${a.createdBy})
+    returning *`;
+  return agreementOf(row!);
+}
+
+export async function deleteAgreement(sql: Sql, companyId: string): Promise<number> {
+  const rows = await sql.sql<{ id: string }>`delete from pricing_agreements where company_id = ${companyId} returning id`;
+  return rows.length;
+}
