@@ -2,11 +2,16 @@ import { definePlugin } from '../../plugin-api.js';
 import { CAPABILITIES, Config } from './config.ts';
 import { agreementRoutes } from './routes/agreements.ts';
 import { itemRoutes } from './routes/items.ts';
+import { quoteRoutes } from './routes/quotes.ts';
+import { locate } from './locate.ts';
+import { TIMELINE } from './timeline.ts';
 
 /**
  * Pricing: the own company's price list (products and services with Danish and English names,
  * synonyms, units, quantity breaks, minimum quantities, add-ons, validity and a VAT class) and
- * customers' agreements (their own prices or a discount). Money is whole øre, quantities
+ * customers' agreements (their own prices or a discount); the exact calculation (calc/: the
+ * documented order of rules, VAT per class, rounding to whole øre by a stated rule); quotes
+ * per company with versions and status, on the timeline. Money is whole øre, quantities
  * thousandths of a unit, percentages basis points: nothing is a float. Routes at /api/pricing.
  */
 export default definePlugin({
@@ -18,7 +23,10 @@ export default definePlugin({
   capabilities: CAPABILITIES,
   migrations: new URL('./migrations', import.meta.url),
   setup(ctx) {
+    ctx.describeEvents(TIMELINE);
+    ctx.events.on('company.merged', ({ companyId, mergedId }) => locate.merged(ctx.kv, mergedId, companyId));
     itemRoutes(ctx);
     agreementRoutes(ctx);
+    quoteRoutes(ctx);
   },
 });

@@ -1,6 +1,6 @@
 import { z } from '../../plugin-api.js';
 import type { StoredAgreement, StoredItem } from './store.ts';
-import type { Unit } from './types.ts';
+import type { LineInput, QuoteTotals, Unit } from './types.ts';
 
 export const UNITS = ['stk', 'time', 'm', 'm2', 'm3', 'kg', 'l', 'dag', 'uge', 'måned', 'år', 'km', 'sæt', 'pakke', 'ton'] as const satisfies readonly Unit[];
 
@@ -115,3 +115,97 @@ export function agreementOut(a: StoredAgreement): z.infer<typeof AgreementOut> {
     note: a.note, created_by: a.createdBy, created_at: a.createdAt, updated_at: a.updatedAt,
   };
 }
+
+// ─── Calculation and quotes ─────────────────────────────────────────────────────────────
+
+export const LineIn = z.object({
+  sku: z.string().trim().min(1).max(64),
+  quantity: Quantity,
+  discount_percent: Percent.optional(),
+  unit_price_ore: Ore.optional().openapi({ description: 'A manual unit price (excluding VAT), replacing list price, breaks and agreement' }),
+  optional: z.boolean().optional().openapi({ description: 'Shown, counted only when chosen' }),
+  chosen: z.boolean().optional(),
+  group: z.string().trim().min(1).max(64).optional().openapi({ description: 'Alternatives share a group: one of them counts (the chosen one, else the first)' }),
+  description: z.string().trim().max(500).optional(),
+});
+
+export const CalculateIn = z.object({
+  company_id: Uuid.optional().openapi({ description: "The customer whose agreement applies (none: list prices)" }),
+  lines: z.array(LineIn).min(1).max(500),
+  total_discount_percent: Percent.optional(),
+  date: Day.optional().openapi({ description: 'The day the prices apply (default today): items and the agreement must be valid then' }),
+});
+
+const PriceReasonOut = z.object({ kind: z.string(), unit_price_ore: z.number().int().optional(), min_quantity: z.number().optional(), discount_percent: z.number().optional() })
+  .openapi({ description: 'A rule that set or changed the price: list, break, agreement_price, agreement_discount, manual, line_discount, minimum_quantity' });
+
+export const TotalsOut = z.object({
+  lines: z.array(z.object({
+    sku: z.string(), name: z.object({ da: z.string(), en: z.string() }), unit: z.enum(UNITS), quantity: z.number(),
+    unit_price_ore: z.number().int(), net_ore: z.number().int(), vat_class: z.enum(['standard', 'exempt']), vat_percent: z.number(),
+    optional: z.boolean(), counted: z.boolean(), group: z.string().nullable(), reasons: z.array(PriceReasonOut),
+  })),
+  subtotal_ore: z.number().int(),
+  total_discount_percent: z.number(),
+  total_discount_ore: z.number().int(),
+  net_ore: z.number().int().openapi({ description: 'Excluding VAT (ekskl. moms)' }),
+  vat: z.array(z.object({ vat_class: z.enum(['standard', 'exempt']), percent: z.number(), base_ore: z.number().int(), vat_ore: z.number().int() })),
+  vat_ore: z.number().int(),
+  gross_ore: z.number().int().openapi({ description: 'Including VAT (inkl. moms)' }),
+  rounding: z.enum(['line', 'total']),
+}).openapi('QuoteTotals');
+
+/** The calculation as the API shows it: quantities in units, percentages in percent. */
+export function totalsOut(t: QuoteTotals): z.infer<typeof TotalsOut> {
+  return {
+    lines: t.lines.map((l) => ({
+      sku: l.sku, name: l.name, unit: l.unit, quantity: l.quantity / 1000, unit_price_ore: l.unitPriceOre, net_ore: l.netOre, vat_class: l.vatClass,
+      vat_percent: l.vatRateBp / 100, optional: l.optional, counted: l.counted, group: l.group,
+      reasons: l.reasons.map((r) => ({
+        kind: r.kind,
+        ...('unitPriceOre' in r ? { unit_price_ore: r.unitPriceOre } : {}),
+        ...('minQuantity' in r ? { min_quantity: r.minQuantity / 1000 } : {}),
+        ...('discountBp' in r ? { discount_percent: r.discountBp / 100 } : {}),
+      })),
+    })),
+    subtotal_ore: t.subtotalOre, total_discount_percent: t.totalDiscountBp / 100, total_discount_ore: t.totalDiscountOre, net_ore: t.netOre,
+    vat: t.vat.map((v) => ({ vat_class: v.vatClass, percent: v.rateBp / 100, base_ore: v.baseOre, vat_ore: v.vatOre })),
+    vat_ore: t.vatOre, gross_ore: t.grossOre, rounding: t.rounding,
+  };
+}
+
+/** The API's line as the calculation's. */
+export function lineFrom(l: z.infer<typeof LineIn>): LineInput {
+  return {
+    sku: l.sku, quantity: milli(l.quantity),
+    ...(l.discount_percent !== undefined ? { discountBp: basisPoints(l.discount_percent) } : {}),
+    ...(l.unit_price_ore !== undefined ? { unitPriceOre: l.unit_price_ore } : {}),
+    ...(l.optional !== undefined ? { optional: l.optional } : {}),
+    ...(l.chosen !== undefined ? { chosen: l.chosen } : {}),
+    ...(l.group !== undefined ? { group: l.group } : {}),
+    ...(l.description !== undefined ? { description: l.description } : {}),
+  };
+}
+
+export const QuoteIn = CalculateIn.omit({ company_id: true, date: true }).extend({
+  company_id: Uuid,
+  lang: z.enum(['da', 'en']).default('da'),
+  title: z.string().trim().max(300).optional(),
+  notes: z.string().trim().max(5000).optional(),
+  valid_until: Day.optional().openapi({ description: 'Default today + validityDays (30)' }),
+});
+
+export const VersionIn = QuoteIn.omit({ company_id: true, lang: true });
+
+export const QuoteStatusIn = z.object({ status: z.enum(['sent', 'rejected', 'expired']) });
+
+export const QuoteOut = z.object({
+  id: Uuid, company_id: Uuid, number: z.string(), status: z.enum(['draft', 'sent', 'accepted', 'rejected', 'expired']), lang: z.enum(['da', 'en']),
+  version: z.number().int(), valid_until: z.string(), estimate: z.boolean(), conversation_id: Uuid.nullable(), title: z.string().nullable(), notes: z.string().nullable(),
+  lines: z.array(LineIn), totals: TotalsOut,
+  versions: z.array(z.object({ version: z.number().int(), created_at: Time, created_by: z.string(), gross_ore: z.number().int() })),
+  sent_at: Time.nullable(), accepted_at: Time.nullable(), accepted_by: z.string().nullable(), accepted_version: z.number().int().nullable(), rejected_at: Time.nullable(),
+  created_by: z.string(), created_at: Time, updated_at: Time,
+}).openapi('Quote');
+
+export const QuoteSummaryOut = QuoteOut.omit({ lines: true, totals: true, versions: true, notes: true }).extend({ gross_ore: z.number().int(), net_ore: z.number().int() }).openapi('QuoteSummary');

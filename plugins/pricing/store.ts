@@ -5,7 +5,7 @@
  * `itemOf` / `agreementOf`, which make whole numbers of them.
  */
 import type { CompanyStore } from '../../plugin-api.d.ts';
-import type { Agreement, PriceBreak, PriceItem, Unit, VatClass } from './types.ts';
+import type { Agreement, LineInput, PriceBreak, PriceItem, QuoteTotals, RoundingRule, Unit, VatClass } from './types.ts';
 
 /** A store or a transaction of one: anything that runs the plugin's SQL in a company's scope. */
 export type Sql = Pick<CompanyStore, 'sql'>;
@@ -138,4 +138,119 @@ export async function setAgreement(sql: Sql, a: { id: string; companyId: string;
 export async function deleteAgreement(sql: Sql, companyId: string): Promise<number> {
   const rows = await sql.sql<{ id: string }>`delete from pricing_agreements where company_id = ${companyId} returning id`;
   return rows.length;
+}
+
+// ─── Quotes ─────────────────────────────────────────────────────────────────────────────
+
+export type QuoteStatus = 'draft' | 'sent' | 'accepted' | 'rejected' | 'expired';
+
+export interface QuoteRow {
+  id: string;
+  company_id: string;
+  number: string;
+  status: QuoteStatus;
+  lang: 'da' | 'en';
+  current_version: number;
+  valid_until: string;
+  estimate: boolean;
+  conversation_id: string | null;
+  title: string | null;
+  created_by: string;
+  sent_at: string | null;
+  accepted_at: string | null;
+  accepted_by: string | null;
+  accepted_ip: string | null;
+  accepted_version: number | null;
+  rejected_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface VersionRow {
+  quote_id: string;
+  version: number;
+  lines: LineInput[];
+  items: PriceItem[];
+  total_discount_bp: number;
+  rounding: RoundingRule;
+  totals: QuoteTotals;
+  notes: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+function quoteOf(row: QuoteRow & { valid_until: string | Date }): QuoteRow {
+  return { ...row, valid_until: day(row.valid_until)! };
+}
+
+/** The own company's next quote number of `year` ("2026-0042"), counted in its own transaction. */
+export async function nextQuoteNumber(sql: Sql, selfId: string, year: number): Promise<string> {
+  const [row] = await sql.sql<{ last: number }>`
+    insert into pricing_quote_numbers (company_id, year, last) values (${selfId}, ${year}, 1)
+    on conflict (company_id, year) do update set last = pricing_quote_numbers.last + 1
+    returning last`;
+  return `${year}-${String(row!.last).padStart(4, '0')}`;
+}
+
+export async function insertQuote(sql: Sql, q: { id: string; companyId: string; number: string; lang: 'da' | 'en'; validUntil: string; estimate: boolean; conversationId: string | null; title: string | null; createdBy: string }): Promise<QuoteRow> {
+  const [row] = await sql.sql<QuoteRow>`
+    insert into pricing_quotes (id, company_id, number, lang, valid_until, estimate, conversation_id, title, created_by)
+    values (${q.id}, ${q.companyId}, ${q.number}, ${q.lang}, ${q.validUntil}::date, ${q.estimate}, ${q.conversationId}, ${q.title}, ${q.createdBy})
+    returning *`;
+  return quoteOf(row!);
+}
+
+export async function insertVersion(sql: Sql, companyId: string, v: Omit<VersionRow, 'created_at'>): Promise<VersionRow> {
+  const [row] = await sql.sql<VersionRow>`
+    insert into pricing_quote_versions (company_id, quote_id, version, lines, items, total_discount_bp, rounding, totals, notes, created_by)
+    values (${companyId}, ${v.quote_id}, ${v.version}, ${JSON.stringify(v.lines)}::jsonb, ${JSON.stringify(v.items)}::jsonb, ${v.total_discount_bp}, ${v.rounding},
+            ${JSON.stringify(v.totals)}::jsonb, ${v.notes}, ${v.created_by})
+    returning *`;
+  return row!;
+}
+
+export async function getQuote(sql: Sql, id: string): Promise<QuoteRow | undefined> {
+  const [row] = await sql.sql<QuoteRow>`select * from pricing_quotes where id = ${id}`;
+  return row ? quoteOf(row) : undefined;
+}
+
+export async function getVersion(sql: Sql, quoteId: string, version: number): Promise<VersionRow | undefined> {
+  const [row] = await sql.sql<VersionRow>`select * from pricing_quote_versions where quote_id = ${quoteId} and version = ${version}`;
+  return row;
+}
+
+export async function listVersions(sql: Sql, quoteId: string): Promise<Pick<VersionRow, 'version' | 'created_at' | 'created_by' | 'totals'>[]> {
+  return sql.sql`select version, created_at, created_by, totals from pricing_quote_versions where quote_id = ${quoteId} order by version`;
+}
+
+/** A company's quotes, newest first, after a cursor. */
+export async function listQuotes(sql: Sql, companyId: string, q: { limit: number; status?: QuoteStatus; before?: { at: string; id: string } }): Promise<QuoteRow[]> {
+  const rows = await sql.sql<QuoteRow>`
+    select * from pricing_quotes
+    where company_id = ${companyId} and (${q.status ?? null}::text is null or status = ${q.status ?? null}::text)
+      and (${q.before?.at ?? null}::timestamptz is null or (created_at, id) < (${q.before?.at ?? null}::timestamptz, ${q.before?.id ?? null}::uuid))
+    order by created_at desc, id desc limit ${q.limit}`;
+  return rows.map(quoteOf);
+}
+
+/** Moves a quote to its next version (the caller wrote the version row). */
+export async function setCurrentVersion(sql: Sql, id: string, version: number, validUntil: string): Promise<QuoteRow | undefined> {
+  const [row] = await sql.sql<QuoteRow>`
+    update pricing_quotes set current_version = ${version}, valid_until = ${validUntil}::date, status = 'draft', sent_at = null
+    where id = ${id} and current_version = ${version - 1} and status in ('draft', 'sent', 'rejected', 'expired') returning *`;
+  return row ? quoteOf(row) : undefined;
+}
+
+/** Changes a quote's status from one of `from`; undefined when it was in none of them. */
+export async function setStatus(sql: Sql, id: string, to: QuoteStatus, from: QuoteStatus[], extra: { acceptedBy?: string; acceptedIp?: string | null } = {}): Promise<QuoteRow | undefined> {
+  const [row] = await sql.sql<QuoteRow>`
+    update pricing_quotes set status = ${to},
+      sent_at = case when ${to} = 'sent' then now() else sent_at end,
+      accepted_at = case when ${to} = 'accepted' then now() else accepted_at end,
+      accepted_by = case when ${to} = 'accepted' then ${extra.acceptedBy ?? null}::text else accepted_by end,
+      accepted_ip = case when ${to} = 'accepted' then ${extra.acceptedIp ?? null}::text else accepted_ip end,
+      accepted_version = case when ${to} = 'accepted' then current_version else accepted_version end,
+      rejected_at = case when ${to} = 'rejected' then now() else rejected_at end
+    where id = ${id} and status in (select jsonb_array_elements_text(${JSON.stringify(from)}::jsonb)) returning *`;
+  return row ? quoteOf(row) : undefined;
 }

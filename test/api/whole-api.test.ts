@@ -117,6 +117,11 @@ describe.each(DRIVERS)('the whole API on %s', (driver) => {
     // The own company's price list item, and Beta's price agreement.
     foreign.set('price-item', (await call('POST', '/api/pricing/items', '/api/pricing/items', { body: { sku: 'TR-1', name: { da: 'Tagrende', en: 'Gutter' }, unit: 'm', unit_price_ore: 45000 } })).id);
     await call('PUT', `/api/pricing/agreements/${beta}`, '/api/pricing/agreements/{company_id}', { body: { discount_percent: 10 } });
+    const quote = await call('POST', '/api/pricing/quotes', '/api/pricing/quotes', { body: { company_id: beta, lines: [{ sku: 'TR-1', quantity: 12 }] } });
+    foreign.set('quote', quote.id);
+    await call('GET', `/api/pricing/quotes/${quote.id}`, '/api/pricing/quotes/{id}');
+    await call('GET', `/api/pricing/quotes?company_id=${beta}`, '/api/pricing/quotes');
+    await call('POST', '/api/pricing/calculate', '/api/pricing/calculate', { body: { lines: [{ sku: 'TR-1', quantity: 1 }] } });
     foreign.set('job', (await enqueue(t.db, 'probe.waiting', {}, { companyId: beta })).id);
     const timeline = await call('GET', `/api/companies/${beta}/timeline`, '/api/companies/{id}/timeline');
     foreign.set('event', timeline.items[0].id);
