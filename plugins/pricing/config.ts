@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Capability } from '../../plugin-api.d.ts';
 
 /** What the pricing plugin needs from the core, and nothing more. */
-export const CAPABILITIES = ['storage', 'routes', 'events'] as const satisfies readonly Capability[];
+export const CAPABILITIES = ['storage', 'routes', 'public-routes', 'events'] as const satisfies readonly Capability[];
 
 /** Settings (crm.config.ts or CRM_PLUGIN_PRICING_<KEY>). */
 export const Config = z.object({

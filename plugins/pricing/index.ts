@@ -1,5 +1,6 @@
 import { definePlugin } from '../../plugin-api.js';
 import { CAPABILITIES, Config } from './config.ts';
+import { acceptRoutes } from './routes/accept.ts';
 import { agreementRoutes } from './routes/agreements.ts';
 import { itemRoutes } from './routes/items.ts';
 import { quoteRoutes } from './routes/quotes.ts';
@@ -28,5 +29,6 @@ export default definePlugin({
     itemRoutes(ctx);
     agreementRoutes(ctx);
     quoteRoutes(ctx);
+    acceptRoutes(ctx);
   },
 });

@@ -123,6 +123,33 @@ describe.each(DRIVERS)('quotes on %s', (driver) => {
     expect(text).toMatch(/Moms 25\s?%/);
   });
 
+  it('lets the customer open a signed link, pick optional lines and accept', async () => {
+    const created = await host.request('POST', '/api/pricing/quotes', { body: { company_id: customer, lines: LINES } });
+    const before = created.body.totals.gross_ore as number;
+    const link = await host.request('POST', `/api/pricing/quotes/${created.body.id}/link`);
+    expect(link.status, JSON.stringify(link.body)).toBe(200);
+    expect(link.body.path).toBe(`/api/pricing/public/quotes/${link.body.token}`);
+    const seen = await host.request('GET', link.body.path, { token: null });
+    expect(seen.status).toBe(200);
+    expect(seen.body).toMatchObject({ number: created.body.number, status: 'draft', customer: { name: 'Jensens VVS ApS' }, totals: { gross_ore: before } });
+    // A forged or altered token is just not found.
+    const forged = link.body.token.replace(/.$/, (ch: string) => (ch === 'A' ? 'B' : 'A'));
+    expect((await host.request('GET', `/api/pricing/public/quotes/${forged}`, { token: null })).status).toBe(404);
+    expect((await host.request('POST', `${link.body.path}/accept`, { token: null, body: { name: 'Mette Jensen', chosen: [0] } })).status).toBe(422);
+    const accepted = await host.request('POST', `${link.body.path}/accept`, { token: null, body: { name: 'Mette Jensen', chosen: [3, 5] } });
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+    expect(accepted.body).toMatchObject({ status: 'accepted', accepted_by: 'Mette Jensen', version: 2 });
+    expect(accepted.body.totals.lines.map((l: { counted: boolean }) => l.counted)).toEqual([true, true, true, true, false, true]);
+    // The plastic gutter (24 × 225,00 −10 % = 4.860,00) and the second fee instead of the first (270,00 instead of 135,00, exempt).
+    expect(accepted.body.totals.subtotal_ore).toBe(created.body.totals.subtotal_ore + 486000 + 27000 - 13500);
+    const quote = (await host.request('GET', `/api/pricing/quotes/${created.body.id}`)).body;
+    expect(quote).toMatchObject({ status: 'accepted', accepted_by: 'Mette Jensen', accepted_version: 2, version: 2 });
+    const event = (await host.request('GET', `/api/companies/${customer}/timeline?type=quote.accepted`)).body.items[0];
+    expect(event.payload).toMatchObject({ number: created.body.number, accepted_by: 'Mette Jensen', version: 2 });
+    expect((await host.request('POST', `${link.body.path}/accept`, { token: null, body: { name: 'Mette Jensen' } })).status).toBe(409);
+    expect((await host.request('POST', `/api/pricing/quotes/${created.body.id}/versions`, { body: { lines: LINES } })).status).toBe(409);
+  });
+
   it('shows a key restricted to another customer none of it', async () => {
     const created = await host.request('POST', '/api/pricing/quotes', { body: { company_id: customer, lines: [{ sku: 'MONT', quantity: 2 }] } });
     const other = await host.company('Andet Firma ApS', { domain: 'andet-firma.dk' });

@@ -7,7 +7,7 @@ import {
   currentAgreement, getQuote, getVersion, insertQuote, insertVersion, listItems, nextQuoteNumber, type QuoteRow, type QuoteStatus, setCurrentVersion, setStatus,
   type Sql, type VersionRow,
 } from './store.ts';
-import type { BasisPoints, LineInput, PriceItem, QuoteTotals } from './types.ts';
+import type { Agreement, BasisPoints, LineInput, PriceItem, QuoteTotals } from './types.ts';
 
 /** Today in Denmark (yyyy-mm-dd): prices and validity are dated by the Danish calendar. */
 export function danishToday(now = new Date()): string {
@@ -31,13 +31,14 @@ function asProblem(error: unknown): never {
 
 /**
  * Prices lines for a customer (or at list price): the own company's live price list, the
- * customer's agreement when it is valid on the day, the configured rounding. The items used
- * are returned too, so a quote version keeps them as they were.
+ * customer's agreement when it is valid on the day, the configured rounding. The items and
+ * agreement used, and the lines with SKUs spelt as the list spells them, are returned too, so
+ * a quote version keeps them as they were.
  *
  * @example
  * const { totals } = await price(ctx, customerId, [{ sku: 'TR-ZINK-333', quantity: 12_000 }], { totalDiscountBp: 0 });
  */
-export async function price(ctx: Ctx, companyId: string | null, lines: LineInput[], o: { totalDiscountBp?: BasisPoints; date?: string }): Promise<{ totals: QuoteTotals; items: PriceItem[] }> {
+export async function price(ctx: Ctx, companyId: string | null, lines: LineInput[], o: { totalDiscountBp?: BasisPoints; date?: string }): Promise<{ totals: QuoteTotals; items: PriceItem[]; agreement: Agreement | null; lines: LineInput[] }> {
   const self = await ctx.companies.self();
   const date = o.date ?? danishToday();
   const all = await listItems(ctx.forCompany(self.id));
@@ -48,10 +49,11 @@ export async function price(ctx: Ctx, companyId: string | null, lines: LineInput
   const named = lines.map((l) => ({ ...l, sku: bySku.get(l.sku.toLowerCase()) ?? l.sku }));
   const stored = companyId && companyId !== self.id ? await currentAgreement(ctx.forCompany(companyId), companyId) : undefined;
   // An agreement that has run out (or not begun) is not an error: list prices apply.
-  const agreement = stored && (!stored.validFrom || stored.validFrom <= date) && (!stored.validTo || stored.validTo >= date) ? stored : null;
+  const valid = stored && (!stored.validFrom || stored.validFrom <= date) && (!stored.validTo || stored.validTo >= date) ? stored : null;
+  const agreement: Agreement | null = valid ? { companyId: valid.companyId, prices: valid.prices, discountBp: valid.discountBp, validFrom: valid.validFrom, validTo: valid.validTo } : null;
   try {
     const totals = calculateQuote({ items, lines: named, agreement, totalDiscountBp: o.totalDiscountBp ?? 0, rounding: ctx.config.rounding, date });
-    return { totals, items };
+    return { totals, items, agreement, lines: named };
   } catch (error) {
     return asProblem(error);
   }
@@ -80,7 +82,7 @@ export async function createQuote(ctx: Ctx, r: {
   const today = danishToday();
   const validUntil = r.validUntil ?? addDays(today, ctx.config.validityDays);
   if (validUntil < today) throw new CrmError('validation_failed', 'valid_until is in the past', { issues: [{ path: 'valid_until', message: 'is in the past' }] });
-  const { totals, items } = await price(ctx, r.companyId, r.lines, { totalDiscountBp: r.totalDiscountBp, date: today });
+  const { totals, items, agreement, lines } = await price(ctx, r.companyId, r.lines, { totalDiscountBp: r.totalDiscountBp, date: today });
   const self = await ctx.companies.self();
   // The number is counted in the own company's scope; a crash before the quote leaves a gap, never a duplicate.
   const number = await ctx.forCompany(self.id).transaction((tx) => nextQuoteNumber(tx, self.id, Number(today.slice(0, 4))));
@@ -89,7 +91,7 @@ export async function createQuote(ctx: Ctx, r: {
       id: randomUUID(), companyId: r.companyId, number, lang: r.lang, validUntil, estimate: r.estimate ?? false, conversationId: r.conversationId ?? null, title: r.title ?? null, createdBy: r.actor,
     });
     const version = await insertVersion(tx, r.companyId, {
-      quote_id: quote.id, version: 1, lines: r.lines, items, total_discount_bp: r.totalDiscountBp ?? 0, rounding: totals.rounding, totals, notes: r.notes ?? null, created_by: r.actor,
+      quote_id: quote.id, version: 1, lines, items, agreement, total_discount_bp: r.totalDiscountBp ?? 0, rounding: totals.rounding, totals, notes: r.notes ?? null, created_by: r.actor,
     });
     await tx.timeline.record({ type: 'quote.created', payload: { quote_id: quote.id, number, gross_ore: totals.grossOre, estimate: quote.estimate, conversation_id: quote.conversation_id } });
     return { quote, version };
@@ -114,12 +116,12 @@ export async function reviseQuote(ctx: Ctx, companyId: string, id: string, r: { 
   const current = await readQuote(store, id);
   if (current.quote.status === 'accepted') throw new CrmError('conflict', `Quote ${current.quote.number} is accepted; make a new quote instead`);
   const today = danishToday();
-  const { totals, items } = await price(ctx, companyId, r.lines, { totalDiscountBp: r.totalDiscountBp, date: today });
+  const { totals, items, agreement, lines } = await price(ctx, companyId, r.lines, { totalDiscountBp: r.totalDiscountBp, date: today });
   const next = current.quote.current_version + 1;
   const validUntil = r.validUntil ?? addDays(today, ctx.config.validityDays);
   return store.transaction(async (tx) => {
     const version = await insertVersion(tx, companyId, {
-      quote_id: id, version: next, lines: r.lines, items, total_discount_bp: r.totalDiscountBp ?? 0, rounding: totals.rounding, totals, notes: r.notes ?? null, created_by: r.actor,
+      quote_id: id, version: next, lines, items, agreement, total_discount_bp: r.totalDiscountBp ?? 0, rounding: totals.rounding, totals, notes: r.notes ?? null, created_by: r.actor,
     });
     const quote = await setCurrentVersion(tx, id, next, validUntil);
     if (!quote) throw new CrmError('conflict', `Quote ${current.quote.number} changed meanwhile; read it again`);
@@ -174,5 +176,49 @@ export async function quotePdf(ctx: Ctx, view: QuoteView, lang: 'da' | 'en'): Pr
       ...(contacts[0]?.name ? { contact: contacts[0].name } : {}), ...(contacts[0]?.email ? { email: contacts[0].email } : {}),
     },
     estimate: view.quote.estimate,
+  });
+}
+
+/**
+ * The customer accepts a quote online (by its signed link): the optional lines and alternatives
+ * they picked are priced exactly as offered (the version's own items and agreement, not today's
+ * list), kept as a new version when the picks changed anything, and the quote is accepted with
+ * their name, the time and their address, on the timeline as `quote.accepted`.
+ *
+ * @example
+ * await acceptQuote(ctx, companyId, quoteId, { name: 'Mette Jensen', chosen: [3], ip: '192.0.2.7' });
+ */
+export async function acceptQuote(ctx: Ctx, companyId: string, id: string, r: { name: string; chosen: number[]; ip: string | null }): Promise<QuoteView> {
+  const store = ctx.forCompany(companyId);
+  const current = await readQuote(store, id);
+  const { quote, version } = current;
+  if (quote.status !== 'draft' && quote.status !== 'sent') throw new CrmError('conflict', `Quote ${quote.number} is ${quote.status}; it can't be accepted`);
+  if (quote.valid_until < danishToday()) throw new CrmError('conflict', `Quote ${quote.number} expired on ${quote.valid_until}`);
+  const wrong = r.chosen.find((i) => !version.lines[i] || (!version.lines[i]!.optional && !version.lines[i]!.group));
+  if (wrong !== undefined) throw new CrmError('validation_failed', `Line ${wrong + 1} is neither optional nor an alternative`, { issues: [{ path: 'chosen', message: `line ${wrong + 1} can't be chosen` }] });
+  const groups = new Set(r.chosen.map((i) => version.lines[i]!.group).filter(Boolean));
+  const lines = version.lines.map((line, i): LineInput => {
+    if (line.optional || (line.group && groups.has(line.group))) return { ...line, chosen: r.chosen.includes(i) };
+    return line;
+  });
+  const changed = JSON.stringify(lines) !== JSON.stringify(version.lines);
+  let totals = version.totals;
+  if (changed) {
+    try {
+      totals = calculateQuote({ items: version.items, lines, agreement: version.agreement, totalDiscountBp: version.total_discount_bp, rounding: version.rounding });
+    } catch (error) {
+      asProblem(error);
+    }
+  }
+  return store.transaction(async (tx) => {
+    let shown = version;
+    if (changed) {
+      shown = await insertVersion(tx, companyId, { ...version, version: version.version + 1, lines, totals, created_by: `customer: ${r.name}` });
+      if (!(await setCurrentVersion(tx, id, shown.version, quote.valid_until, { backToDraft: false }))) throw new CrmError('conflict', `Quote ${quote.number} changed meanwhile; open the link again`);
+    }
+    const accepted = await setStatus(tx, id, 'accepted', ['draft', 'sent'], { acceptedBy: r.name, acceptedIp: r.ip });
+    if (!accepted) throw new CrmError('conflict', `Quote ${quote.number} can't be accepted now`);
+    await tx.timeline.record({ type: 'quote.accepted', payload: { quote_id: id, number: quote.number, version: shown.version, accepted_by: r.name, ip: r.ip, gross_ore: totals.grossOre } });
+    return { quote: accepted, version: shown };
   });
 }

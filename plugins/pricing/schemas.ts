@@ -209,3 +209,22 @@ export const QuoteOut = z.object({
 }).openapi('Quote');
 
 export const QuoteSummaryOut = QuoteOut.omit({ lines: true, totals: true, versions: true, notes: true }).extend({ gross_ore: z.number().int(), net_ore: z.number().int() }).openapi('QuoteSummary');
+
+// ─── Acceptance online ──────────────────────────────────────────────────────────────────
+
+export const TokenParam = z.object({ token: z.string().min(10).max(200).openapi({ param: { name: 'token', in: 'path' }, description: 'The signed link’s token' }) });
+
+export const LinkOut = z.object({ token: z.string(), path: z.string().openapi({ example: '/api/pricing/public/quotes/…' }), expires_at: Time }).openapi('QuoteLink');
+
+export const PublicQuoteOut = z.object({
+  number: z.string(), version: z.number().int(), status: z.enum(['draft', 'sent', 'accepted', 'rejected', 'expired']), lang: z.enum(['da', 'en']),
+  valid_until: z.string(), seller: z.object({ name: z.string(), cvr: z.string().nullable() }), customer: z.object({ name: z.string() }),
+  title: z.string().nullable(), notes: z.string().nullable(), totals: TotalsOut,
+  accepted_at: Time.nullable(), accepted_by: z.string().nullable(),
+}).openapi('PublicQuote');
+
+export const AcceptIn = z.object({
+  name: z.string().trim().min(2, 'write your name').max(200),
+  /** Which optional lines the customer wants, and which alternative of each group, by line index (0-based). */
+  chosen: z.array(z.number().int().min(0).max(499)).max(500).default([]).openapi({ description: 'The indexes of the optional lines wanted and of the alternative picked in each group' }),
+});

@@ -171,6 +171,7 @@ export interface VersionRow {
   version: number;
   lines: LineInput[];
   items: PriceItem[];
+  agreement: Agreement | null;
   total_discount_bp: number;
   rounding: RoundingRule;
   totals: QuoteTotals;
@@ -202,8 +203,8 @@ export async function insertQuote(sql: Sql, q: { id: string; companyId: string; 
 
 export async function insertVersion(sql: Sql, companyId: string, v: Omit<VersionRow, 'created_at'>): Promise<VersionRow> {
   const [row] = await sql.sql<VersionRow>`
-    insert into pricing_quote_versions (company_id, quote_id, version, lines, items, total_discount_bp, rounding, totals, notes, created_by)
-    values (${companyId}, ${v.quote_id}, ${v.version}, ${JSON.stringify(v.lines)}::jsonb, ${JSON.stringify(v.items)}::jsonb, ${v.total_discount_bp}, ${v.rounding},
+    insert into pricing_quote_versions (company_id, quote_id, version, lines, items, agreement, total_discount_bp, rounding, totals, notes, created_by)
+    values (${companyId}, ${v.quote_id}, ${v.version}, ${JSON.stringify(v.lines)}::jsonb, ${JSON.stringify(v.items)}::jsonb, ${v.agreement ? JSON.stringify(v.agreement) : null}::jsonb, ${v.total_discount_bp}, ${v.rounding},
             ${JSON.stringify(v.totals)}::jsonb, ${v.notes}, ${v.created_by})
     returning *`;
   return row!;
@@ -233,10 +234,11 @@ export async function listQuotes(sql: Sql, companyId: string, q: { limit: number
   return rows.map(quoteOf);
 }
 
-/** Moves a quote to its next version (the caller wrote the version row). */
-export async function setCurrentVersion(sql: Sql, id: string, version: number, validUntil: string): Promise<QuoteRow | undefined> {
+/** Moves a quote to its next version (the caller wrote the version row); a staff revision makes it a draft again, a customer's picks don't. */
+export async function setCurrentVersion(sql: Sql, id: string, version: number, validUntil: string, o: { backToDraft: boolean } = { backToDraft: true }): Promise<QuoteRow | undefined> {
   const [row] = await sql.sql<QuoteRow>`
-    update pricing_quotes set current_version = ${version}, valid_until = ${validUntil}::date, status = 'draft', sent_at = null
+    update pricing_quotes set current_version = ${version}, valid_until = ${validUntil}::date,
+      status = case when ${o.backToDraft} then 'draft' else status end, sent_at = case when ${o.backToDraft} then null else sent_at end
     where id = ${id} and current_version = ${version - 1} and status in ('draft', 'sent', 'rejected', 'expired') returning *`;
   return row ? quoteOf(row) : undefined;
 }

@@ -122,6 +122,8 @@ describe.each(DRIVERS)('the whole API on %s', (driver) => {
     await call('GET', `/api/pricing/quotes/${quote.id}`, '/api/pricing/quotes/{id}');
     await call('GET', `/api/pricing/quotes?company_id=${beta}`, '/api/pricing/quotes');
     await call('POST', '/api/pricing/calculate', '/api/pricing/calculate', { body: { lines: [{ sku: 'TR-1', quantity: 1 }] } });
+    const link = await call('POST', `/api/pricing/quotes/${quote.id}/link`, '/api/pricing/quotes/{id}/link');
+    await call('GET', link.path, '/api/pricing/public/quotes/{token}', { token: null });
     foreign.set('job', (await enqueue(t.db, 'probe.waiting', {}, { companyId: beta })).id);
     const timeline = await call('GET', `/api/companies/${beta}/timeline`, '/api/companies/{id}/timeline');
     foreign.set('event', timeline.items[0].id);
@@ -237,6 +239,8 @@ describe.each(DRIVERS)('the whole API on %s', (driver) => {
     const unread: string[] = [];
     for (const { method, path, op } of operations(doc)) {
       if (method !== 'get' || !resolve(schemaOf(op, 200), doc).type) continue;
+      // A route keyed by something other than an id (a signed link's token) was read while seeding, and checked above.
+      if (seeded.some((s) => s.method === 'GET' && s.path === path && s.status === 200)) continue;
       const visitorRoute = Array.isArray(op.security) && op.security.length === 0;
       const token = visitorRoute ? visitor.visitor_token : host.adminKey;
       let answered = false;

@@ -37,6 +37,8 @@ create table pricing_quote_versions (
   -- The lines as asked (LineInput[]) and the items they were priced from, as they were then.
   lines              jsonb not null,
   items              jsonb not null,
+  -- The customer's agreement the version was priced with (null: list prices).
+  agreement          jsonb,
   total_discount_bp  integer not null default 0 check (total_discount_bp between 0 and 10000),
   rounding           text not null check (rounding in ('line', 'total')),
   -- The calculation (QuoteTotals), kept as computed: totals never change under an old quote.
