@@ -2,6 +2,7 @@ import { definePlugin } from '../../plugin-api.js';
 import { CAPABILITIES, Config } from './config.ts';
 import { acceptRoutes } from './routes/accept.ts';
 import { agreementRoutes } from './routes/agreements.ts';
+import { importRoutes } from './routes/import.ts';
 import { itemRoutes } from './routes/items.ts';
 import { quoteRoutes } from './routes/quotes.ts';
 import { locate } from './locate.ts';
@@ -27,6 +28,7 @@ export default definePlugin({
     ctx.describeEvents(TIMELINE);
     ctx.events.on('company.merged', ({ companyId, mergedId }) => locate.merged(ctx.kv, mergedId, companyId));
     itemRoutes(ctx);
+    importRoutes(ctx);
     agreementRoutes(ctx);
     quoteRoutes(ctx);
     acceptRoutes(ctx);
