@@ -256,3 +256,54 @@ export async function setStatus(sql: Sql, id: string, to: QuoteStatus, from: Quo
     where id = ${id} and status in (select jsonb_array_elements_text(${JSON.stringify(from)}::jsonb)) returning *`;
   return row ? quoteOf(row) : undefined;
 }
+
+// ─── Price list imports ─────────────────────────────────────────────────────────────────
+
+/** A stored dry run: its diff and plan as the import module made them (D, P), and the result once applied (R). */
+export interface ImportRow<D = unknown, P = unknown, R = unknown> {
+  id: string;
+  name: string;
+  format: 'csv' | 'xlsx';
+  mode: 'merge' | 'replace';
+  diff: D;
+  plan: P;
+  list_digest: string;
+  error_count: number;
+  created_by: string;
+  created_at: string;
+  applied_at: string | null;
+  applied_by: string | null;
+  result: R | null;
+}
+
+
+export async function insertImport<D extends { errors: unknown[] }, P>(sql: Sql, i: { id: string; companyId: string; name: string; format: 'csv' | 'xlsx'; mode: 'merge' | 'replace'; diff: D; plan: P; digest: string; createdBy: string }): Promise<ImportRow<D, P>> {
+  const [row] = await sql.sql<ImportRow<D, P>>`
+    insert into pricing_imports (id, company_id, name, format, mode, diff, plan, list_digest, error_count, created_by)
+    values (${i.id}, ${i.companyId}, ${i.name}, ${i.format}, ${i.mode}, ${JSON.stringify(i.diff)}::jsonb, ${JSON.stringify(i.plan)}::jsonb, ${i.digest}, ${i.diff.errors.length}, ${i.createdBy})
+    returning *`;
+  return row!;
+}
+
+/** An import, locked until the transaction ends (two applies of one import wait for each other). */
+export async function lockImport<D, P, R>(sql: Sql, id: string): Promise<ImportRow<D, P, R> | undefined> {
+  const [row] = await sql.sql<ImportRow<D, P, R>>`select * from pricing_imports where id = ${id} for update`;
+  return row;
+}
+
+export async function markApplied<R>(sql: Sql, id: string, by: string, result: R): Promise<ImportRow<unknown, unknown, R> | undefined> {
+  const [row] = await sql.sql<ImportRow<unknown, unknown, R>>`
+    update pricing_imports set applied_at = now(), applied_by = ${by}, result = ${JSON.stringify(result)}::jsonb
+    where id = ${id} and applied_at is null returning *`;
+  return row;
+}
+
+/** Dry runs never applied are kept 30 days. */
+export async function forgetOldImports(sql: Sql): Promise<void> {
+  await sql.sql`delete from pricing_imports where applied_at is null and created_at < now() - interval '30 days'`;
+}
+
+/** Locks the live items until the transaction ends, so none changes between the digest check and the writes. */
+export async function lockLiveItems(sql: Sql): Promise<void> {
+  await sql.sql`select id from pricing_items where archived_at is null for update`;
+}

@@ -5,7 +5,7 @@ import {
   diffImport, type FileSource, type ImportDiff, ImportFileError, type ImportMode, type ImportPlan, type ItemData, parseTable, type ParsedTable, priceListDigest, readPriceList, type Text,
 } from '../import/index.ts';
 import { IdParam, json, milli, ProblemOut, problems, UNITS } from '../schemas.ts';
-import { archiveItem, insertItem, listItems, type Sql, updateItem } from '../store.ts';
+import { archiveItem, forgetOldImports, type ImportRow as StoredImport, insertImport, insertItem, listItems, lockImport, lockLiveItems, markApplied, type Sql, updateItem } from '../store.ts';
 import type { PriceItem } from '../types.ts';
 
 const tags = ['Pricing: import'];
@@ -86,24 +86,12 @@ const apply = createRoute({
   responses: { 200: json(ApplyOut, 'Applied'), ...problems(404, 422), 409: Problem('Applied already, or the price list changed since the dry run') },
 });
 
-interface ImportRow {
-  id: string;
-  name: string;
-  format: 'csv' | 'xlsx';
-  mode: ImportMode;
-  diff: StoredDiff;
-  plan: ImportPlan;
-  list_digest: string;
-  error_count: number;
-  created_by: string;
-  created_at: string;
-  applied_at: string | null;
-  applied_by: string | null;
-  result: z.infer<typeof ApplyResult> | null;
-}
 
 /** The dry run as stored: the diff and how the file was read. */
 type StoredDiff = ImportDiff & { source: FileSource; header_line: number; columns: z.infer<typeof ImportOut>['columns']; headings: number[]; notes: Text[] };
+
+/** A dry run as this route stores it. */
+type ImportRow = StoredImport<StoredDiff, ImportPlan, z.infer<typeof ApplyResult>>;
 
 function importOut(row: ImportRow): z.infer<typeof ImportOut> {
   const d = row.diff;
@@ -118,39 +106,6 @@ function storedDiff(diff: ImportDiff, source: FileSource, parsed: ParsedTable): 
     ...diff, source, header_line: parsed.headerLine, headings: parsed.headings, notes: parsed.notes,
     columns: parsed.header.columns.map((c) => ({ column: c.header, field: c.field, incl_vat: c.inclVat, ...(c.breakAt !== undefined ? { break_from: c.breakAt / 1000 } : {}) })),
   };
-}
-
-// ─── The imports table (the plugin's other SQL is in store.ts) ─────────────────────────
-
-async function insertImport(sql: Sql, i: { id: string; companyId: string; name: string; format: 'csv' | 'xlsx'; mode: ImportMode; diff: StoredDiff; plan: ImportPlan; digest: string; createdBy: string }): Promise<ImportRow> {
-  const [row] = await sql.sql<ImportRow>`
-    insert into pricing_imports (id, company_id, name, format, mode, diff, plan, list_digest, error_count, created_by)
-    values (${i.id}, ${i.companyId}, ${i.name}, ${i.format}, ${i.mode}, ${JSON.stringify(i.diff)}::jsonb, ${JSON.stringify(i.plan)}::jsonb, ${i.digest}, ${i.diff.errors.length}, ${i.createdBy})
-    returning *`;
-  return row!;
-}
-
-/** An import, locked until the transaction ends (two applies of one import wait for each other). */
-async function lockImport(sql: Sql, id: string): Promise<ImportRow | undefined> {
-  const [row] = await sql.sql<ImportRow>`select * from pricing_imports where id = ${id} for update`;
-  return row;
-}
-
-async function markApplied(sql: Sql, id: string, by: string, result: NonNullable<ImportRow['result']>): Promise<ImportRow | undefined> {
-  const [row] = await sql.sql<ImportRow>`
-    update pricing_imports set applied_at = now(), applied_by = ${by}, result = ${JSON.stringify(result)}::jsonb
-    where id = ${id} and applied_at is null returning *`;
-  return row;
-}
-
-/** Dry runs never applied are kept 30 days. */
-async function forgetOldImports(sql: Sql): Promise<void> {
-  await sql.sql`delete from pricing_imports where applied_at is null and created_at < now() - interval '30 days'`;
-}
-
-/** Locks the live items until the transaction ends, so none changes between the digest check and the writes. */
-async function lockLiveItems(sql: Sql): Promise<void> {
-  await sql.sql`select id from pricing_items where archived_at is null for update`;
 }
 
 // ─── Reading the body ───────────────────────────────────────────────────────────────────
@@ -228,12 +183,12 @@ export function importRoutes(ctx: Ctx): void {
     const { diff, plan } = diffImport(parsed, live, q.mode);
     const row = await ctx.forCompany(self.id).transaction(async (tx) => {
       await forgetOldImports(tx);
-      return insertImport(tx, {
+      return insertImport<StoredDiff, ImportPlan>(tx, {
         id: randomUUID(), companyId: self.id, name, format: source.format, mode: q.mode, diff: storedDiff(diff, source, parsed), plan,
         digest: priceListDigest(live), createdBy: c.var.caller.actor,
       });
     });
-    return c.json(importOut(row), 201);
+    return c.json(importOut(row as ImportRow), 201);
   });
 
   ctx.routes.openapi(apply, async (c) => {
@@ -242,7 +197,7 @@ export function importRoutes(ctx: Ctx): void {
     const { self } = await selfStore(c.var.forCompany);
     try {
       const row = await ctx.forCompany(self.id).transaction(async (tx) => {
-        const found = await lockImport(tx, id);
+        const found = await lockImport<StoredDiff, ImportPlan, z.infer<typeof ApplyResult>>(tx, id);
         if (!found) throw new CrmError('not_found', `Price list import ${id} not found`);
         if (found.applied_at) throw new CrmError('conflict', `This import was applied already (${found.applied_at})`);
         if (found.error_count > 0 && !skipErrors) {
