@@ -2,6 +2,7 @@ import { definePlugin } from '../../plugin-api.js';
 import { CAPABILITIES, Config } from './config.ts';
 import { acceptRoutes } from './routes/accept.ts';
 import { agreementRoutes } from './routes/agreements.ts';
+import { fromTextRoutes } from './routes/from-text.ts';
 import { importRoutes } from './routes/import.ts';
 import { itemRoutes } from './routes/items.ts';
 import { quoteRoutes } from './routes/quotes.ts';
@@ -32,5 +33,6 @@ export default definePlugin({
     agreementRoutes(ctx);
     quoteRoutes(ctx);
     acceptRoutes(ctx);
+    fromTextRoutes(ctx);
   },
 });

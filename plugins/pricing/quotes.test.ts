@@ -150,6 +150,20 @@ describe.each(DRIVERS)('quotes on %s', (driver) => {
     expect((await host.request('POST', `/api/pricing/quotes/${created.body.id}/versions`, { body: { lines: LINES } })).status).toBe(409);
   });
 
+  it("turns a customer's words into priced lines, and lists what the price list lacks", async () => {
+    const res = await host.request('POST', '/api/pricing/from-text', { body: { company_id: customer, text: 'Hej, vi skal bruge 3 stk. tagrender i zink à 12 m, ca. 6 timers montering og 2 ovenlysvinduer. Mvh Mette' } });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.lines.map((l: { sku: string; quantity: number }) => [l.sku, l.quantity])).toEqual([['TR-ZINK', 36], ['MONT', 6]]);
+    expect(res.body.lines[1].approximate).toBe(true);
+    expect(res.body.estimate).toBe(true);
+    expect(res.body.unmatched).toEqual(['2 ovenlysvinduer']);
+    // Priced as the customer's: the 20 m break and the 10 % agreement on the gutter.
+    expect(res.body.totals.lines[0]).toMatchObject({ unit_price_ore: 38250, net_ore: 1377000 });
+    const nothing = await host.request('POST', '/api/pricing/from-text', { body: { text: 'Kan I levere et drivhus?' } });
+    expect(nothing.body).toMatchObject({ lines: [], totals: null });
+    expect(nothing.body.unmatched.length).toBeGreaterThan(0);
+  });
+
   it('shows a key restricted to another customer none of it', async () => {
     const created = await host.request('POST', '/api/pricing/quotes', { body: { company_id: customer, lines: [{ sku: 'MONT', quantity: 2 }] } });
     const other = await host.company('Andet Firma ApS', { domain: 'andet-firma.dk' });

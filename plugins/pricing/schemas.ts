@@ -228,3 +228,21 @@ export const AcceptIn = z.object({
   /** Which optional lines the customer wants, and which alternative of each group, by line index (0-based). */
   chosen: z.array(z.number().int().min(0).max(499)).max(500).default([]).openapi({ description: 'The indexes of the optional lines wanted and of the alternative picked in each group' }),
 });
+
+// ─── From a customer's text ─────────────────────────────────────────────────────────────
+
+export const FromTextIn = z.object({
+  text: z.string().trim().min(1).max(5000).openapi({ example: '3 stk. tagrender à 12 m og 20 timers montage' }),
+  company_id: Uuid.optional().openapi({ description: "The customer whose agreement applies (none: list prices)" }),
+  lang: z.enum(['da', 'en']).optional().openapi({ description: 'Detected from the text when not given' }),
+});
+
+export const FromTextOut = z.object({
+  lines: z.array(z.object({
+    sku: z.string(), quantity: z.number(), approximate: z.boolean(), text: z.string().openapi({ description: 'The part of the request it came from' }),
+    confidence: z.number().openapi({ description: '0–1' }),
+  })),
+  unmatched: z.array(z.string()).openapi({ description: 'Parts of the request that name something the price list does not have: listed, not dropped' }),
+  totals: TotalsOut.nullable().openapi({ description: 'The lines priced (null when no line was found)' }),
+  estimate: z.boolean().openapi({ description: 'True when a quantity was approximate: the price is an estimate' }),
+}).openapi('QuoteFromText');
