@@ -29,6 +29,8 @@ export default definePlugin({
   apiVersion: '2.0',
   config: Config,
   capabilities: CAPABILITIES,
+  // Price questions get an estimate from the price list when the pricing plugin runs.
+  uses: ['pricing'],
   migrations: new URL('./migrations', import.meta.url),
   setup(pluginCtx) {
     // The own company is looked up once a minute at most (every answer needs it).

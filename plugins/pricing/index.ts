@@ -1,4 +1,5 @@
 import { definePlugin } from '../../plugin-api.js';
+import { pricingApi } from './api.ts';
 import { CAPABILITIES, Config } from './config.ts';
 import { acceptRoutes } from './routes/accept.ts';
 import { agreementRoutes } from './routes/agreements.ts';
@@ -34,5 +35,6 @@ export default definePlugin({
     quoteRoutes(ctx);
     acceptRoutes(ctx);
     fromTextRoutes(ctx);
+    return { api: pricingApi(ctx) };
   },
 });

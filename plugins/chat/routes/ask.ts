@@ -1,5 +1,6 @@
 import { streamSSE } from 'hono/streaming';
 import { createRoute, CrmError, type z } from '../../../plugin-api.js';
+import type { PricingApi } from '../../pricing/api.ts';
 import type { Ctx } from '../config.ts';
 import { leadIn, recordClaim } from '../identity.ts';
 import { intentsOf } from '../intents.ts';
@@ -56,9 +57,13 @@ export function askRoutes(ctx: Ctx, limits: ChatLimits): void {
       return row;
     });
     if (wantsHuman) await ctx.kv.set(`handoff:${conversation.id}`, { since: question.created_at, reason: 'asked' });
+    // A price question that names items of the price list gets an estimate (and staff a draft quote).
+    const estimate = !wantsHuman && intents.includes('price_request') ? await priceEstimate(ctx, text, conversation) : null;
     const reply = wantsHuman
       ? fixedReply({ text: TEXTS[conversation.lang].handoff, citations: [], confident: true })
-      : await replyTo(ctx, conversation, text, hits, history, ownDomains(self, site.allowed_origins));
+      : estimate
+        ? fixedReply({ text: estimate.text, citations: [], confident: true })
+        : await replyTo(ctx, conversation, text, hits, history, ownDomains(self, site.allowed_origins));
 
     const finish = async () => {
       const answer = await reply.answer;
@@ -100,4 +105,16 @@ export function askRoutes(ctx: Ctx, limits: ChatLimits): void {
       },
     ) as never;
   });
+}
+
+/** The pricing plugin's estimate of a price question, when it runs; a failure there never costs the visitor an answer. */
+async function priceEstimate(ctx: Ctx, text: string, conversation: { id: string; company_id: string; lang: 'da' | 'en' }) {
+  const pricing = ctx.plugins.api<PricingApi>('pricing');
+  if (!pricing) return null;
+  try {
+    return await pricing.estimate(text, { companyId: conversation.company_id, lang: conversation.lang, conversationId: conversation.id });
+  } catch (error) {
+    ctx.logger.error({ err: error, conversation: conversation.id }, 'the price estimate failed; answering from the knowledge base');
+    return null;
+  }
 }
