@@ -3,6 +3,7 @@ import { normalizeDomain } from '../../core/companies/normalize.ts';
 import { CrmError } from '../../core/errors/index.ts';
 import { parseOptions } from './index.ts';
 import { progressBar } from './progress.ts';
+import { findCompany, refusedKey } from './company.ts';
 import { type Api, defaultOrigin, langFromEnv, problemOf, readAdminKey, serverClient } from './server.ts';
 
 type Io = { out: (line: string) => void; err: (line: string) => void };
@@ -95,7 +96,7 @@ export async function crawlCommand(config: Config, io: Io, argv: string[], env: 
   let company: { id: string; label: string } | null = null;
   let started: Crawl;
   try {
-    if (options.company) company = await resolveCompany(api, options.company);
+    if (options.company) company = await findCompany(api, options.company, (message) => new UsageError(message));
     started = await start(api, options, company?.id);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
@@ -212,36 +213,6 @@ function companyArgument(input: string): NonNullable<Options['company']> {
   }
 }
 
-async function refusedKey(res: Response, what: string): Promise<never> {
-  throw new CrmError(res.status === 401 ? 'unauthorized' : 'forbidden', `The CRM refused ${what} (${res.status}): ${await problemOf(res)}`);
-}
-
-/** The company by id or by domain (`GET /api/companies?q=`, the one whose domain is exactly it); an unknown one is a usage error. */
-async function resolveCompany(api: Api, company: NonNullable<Options['company']>): Promise<{ id: string; label: string }> {
-  type Company = { id: string; name: string; domain: string | null };
-  const label = (c: Company) => `${c.name}${c.domain ? ` (${c.domain})` : ''}`;
-  if (company.kind === 'id') {
-    const res = await api(`/api/companies/${company.value}`);
-    if (res.status === 401 || res.status === 403) return refusedKey(res, 'the key');
-    if (res.status === 404) throw new UsageError(`No company with the id ${company.value} (or this key may not see it)`);
-    if (!res.ok) throw new CrmError('unavailable', `Looking up the company failed (${res.status}): ${await problemOf(res)}`);
-    const found = (await res.json()) as Company;
-    return { id: found.id, label: label(found) };
-  }
-  let cursor: string | null = null;
-  for (let page = 0; page < 20; page++) {
-    const query = new URLSearchParams({ q: company.value, limit: '100', ...(cursor ? { cursor } : {}) });
-    const res = await api(`/api/companies?${query}`);
-    if (res.status === 401 || res.status === 403) return refusedKey(res, 'the key');
-    if (!res.ok) throw new CrmError('unavailable', `Looking up the company failed (${res.status}): ${await problemOf(res)}`);
-    const body = (await res.json()) as { items: Company[]; next_cursor: string | null };
-    const found = body.items.find((c) => c.domain === company.value);
-    if (found) return { id: found.id, label: label(found) };
-    cursor = body.next_cursor;
-    if (!cursor) break;
-  }
-  throw new UsageError(`No company with the domain ${company.value}: create it first, or pass its id`);
-}
 
 /** Queues the crawl (`POST /api/website/crawls`). */
 async function start(api: Api, options: Options, companyId: string | undefined): Promise<Crawl> {

@@ -8,6 +8,7 @@ import { CATEGORIES } from '../../plugins/documents/classify/types.ts';
 import { CATEGORY_LABELS } from '../../plugins/documents/texts.ts';
 import { parseOptions } from './index.ts';
 import { formatSize, progressBar } from './progress.ts';
+import { findCompany, refusedKey } from './company.ts';
 import { type Api, defaultOrigin, langFromEnv, problemOf, readAdminKey, serverClient } from './server.ts';
 
 type Io = { out: (line: string) => void; err: (line: string) => void };
@@ -97,7 +98,7 @@ export async function ingestCommand(config: Config, io: Io, argv: string[], env:
   const t = TEXTS[options.lang];
   const origin = (options.url ?? defaultOrigin(config)).replace(/\/+$/, '');
   const api = serverClient(origin, options.key ?? env.CRM_API_KEY ?? readAdminKey(config.dataDir, 'Uploading needs an API key with crm:write'));
-  const company = await resolveCompany(api, options.company);
+  const company = await findCompany(api, options.company, (message) => new CrmError('not_found', message));
   await requireDocumentsPlugin(api, company.id);
   if (files.length === 0) throw new CrmError('bad_request', `There are no files to ingest in ${options.paths.join(', ')} (dotfiles are skipped)`);
 
@@ -216,37 +217,6 @@ function collectFiles(paths: string[]): { files: LocalFile[]; skipped: number } 
 
 
 
-async function refusedKey(res: Response, what: string): Promise<never> {
-  throw new CrmError(res.status === 401 ? 'unauthorized' : 'forbidden', `The CRM refused ${what} (${res.status}): ${await problemOf(res)}`);
-}
-
-/** The company by id, CVR number or domain through `GET /api/companies`; an unknown one is an error. */
-async function resolveCompany(api: Api, company: Options['company']): Promise<{ id: string; label: string }> {
-  type Company = { id: string; name: string; domain: string | null; cvr: string | null };
-  const label = (c: Company) => `${c.name}${c.domain ? ` (${c.domain})` : c.cvr ? ` (CVR ${c.cvr})` : ''}`;
-  if (company.kind === 'id') {
-    const res = await api(`/api/companies/${company.value}`);
-    if (res.status === 401 || res.status === 403) return refusedKey(res, 'the key');
-    if (res.status === 404) throw new CrmError('not_found', `No company with the id ${company.value} (or this key may not see it)`);
-    if (!res.ok) throw new CrmError('unavailable', `Looking up the company failed (${res.status}): ${await problemOf(res)}`);
-    const found = (await res.json()) as Company;
-    return { id: found.id, label: label(found) };
-  }
-  let cursor: string | null = null;
-  for (let page = 0; page < 20; page++) {
-    const query = new URLSearchParams({ q: company.value, limit: '100', ...(cursor ? { cursor } : {}) });
-    const res = await api(`/api/companies?${query}`);
-    if (res.status === 401 || res.status === 403) return refusedKey(res, 'the key');
-    if (!res.ok) throw new CrmError('unavailable', `Looking up the company failed (${res.status}): ${await problemOf(res)}`);
-    const body = (await res.json()) as { items: Company[]; next_cursor: string | null };
-    const found = body.items.find((c) => (company.kind === 'cvr' ? c.cvr === company.value : c.domain === company.value));
-    if (found) return { id: found.id, label: label(found) };
-    cursor = body.next_cursor;
-    if (!cursor) break;
-  }
-  const named = company.kind === 'cvr' ? `the CVR number ${company.value}` : `the domain ${company.value}`;
-  throw new CrmError('not_found', `No company with ${named}: create it first, or pass its id`);
-}
 
 /** A CRM without the documents plugin has no /api/documents: say so once, before any upload. */
 async function requireDocumentsPlugin(api: Api, companyId: string): Promise<void> {

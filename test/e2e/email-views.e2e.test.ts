@@ -12,19 +12,18 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMessage } from '../../plugins/email/parse/index.ts';
 import { rawMessage } from '../../plugins/email/parse/testing.ts';
 import { buildApp } from '../../scripts/build-app.ts';
 import { buildWidgets } from '../../scripts/build-widgets.ts';
-import { launch, SKIP_BROWSER, watch } from '../../widgets/chat/test/support/browser.ts';
+import { launch, SKIP_BROWSER } from '../../widgets/chat/test/support/browser.ts';
 import { type Dovecot, dovecotAvailable, startDovecot } from '../support/dovecot.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
+import { expectAccessible, SHOTS, signInAsAdmin } from './support/intranet.ts';
 import { type Crm, startCrm } from './support/servers.ts';
 
-const SHOTS = path.resolve(import.meta.dirname, '../../test-artifacts/screenshots');
 const T = 120_000;
 const MAILBOX = 'kontor@tagfirma.dk';
 
@@ -63,28 +62,8 @@ describe.skipIf(SKIP_BROWSER || (!dovecotAvailable() && !process.env.CI))('the e
     await smtp?.close();
   });
 
-  async function signIn(): Promise<{ page: Page; problems: string[] }> {
-    const users = (await crm.api('GET', '/api/users')).body.items as { id: string; role: string }[];
-    const link = (await crm.api('POST', `/api/users/${users.find((u) => u.role === 'admin')!.id}/signin-link`, {})).body.url as string;
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'da-DK', timezoneId: 'Europe/Copenhagen' });
-    contexts.push(context);
-    const page = await context.newPage();
-    const problems = watch(page);
-    await page.goto(link);
-    await page.getByRole('heading', { name: 'Overblik' }).waitFor();
-    return { page, problems };
-  }
-
-  async function axe(page: Page, name: string): Promise<void> {
-    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-    // Not inside the email frames: no script runs there (axe's neither), and their content is the sender's.
-    const results = await new AxeBuilder({ page }).setLegacyMode().options({ iframes: false }).analyze();
-    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`), name).toEqual([]);
-  }
-
   it('adds the mailbox in Indstillinger, follows its sync, syncs again, and shows a failing one as an error', { timeout: T }, async () => {
-    const { page, problems } = await signIn();
+    const { page, problems } = await signInAsAdmin(crm, browser, contexts);
     await page.getByRole('navigation').getByRole('link', { name: 'Indstillinger' }).click();
     const card = page.locator('section.email-accounts');
     await card.getByText('Ingen e-mailkonti endnu.').waitFor();
@@ -128,12 +107,12 @@ describe.skipIf(SKIP_BROWSER || (!dovecotAvailable() && !process.env.CI))('the e
     await expect.poll(() => wrong.getAttribute('data-state'), { timeout: 60_000 }).toBe('error');
     expect(await wrong.locator('.badge.state').first().textContent()).toBe('Fejl');
     expect(await wrong.locator('.problem').first().textContent()).toMatch(/^Seneste fejl: .+/);
-    await axe(page, 'settings-email-accounts');
+    await expectAccessible(page, 'settings-email-accounts', { legacyMode: true, iframes: false });
     expect(problems).toEqual([]);
   });
 
   it('shows the waiting mail in the inbox and opens it, and opens the thread from the company timeline', { timeout: T }, async () => {
-    const { page, problems } = await signIn();
+    const { page, problems } = await signInAsAdmin(crm, browser, contexts);
     await page.getByRole('navigation').getByRole('link', { name: 'Indbakke', exact: true }).click();
     const inbox = page.locator('crm-inbox');
     const emails = inbox.getByRole('button', { name: /^E-mails/ });
@@ -155,7 +134,7 @@ describe.skipIf(SKIP_BROWSER || (!dovecotAvailable() && !process.env.CI))('the e
     await message.getByRole('button', { name: 'Vis med formatering' }).click();
     await page.frameLocator('crm-inbox >> crm-email-thread >> iframe').getByText('Må vi få tilbuddet inden fredag?').waitFor();
     expect(await message.getByRole('button', { name: 'Vis billeder' }).count()).toBe(1);
-    await axe(page, 'inbox-email-real');
+    await expectAccessible(page, 'inbox-email-real', { legacyMode: true, iframes: false });
 
     await page.evaluate((id) => {
       history.pushState(null, '', `/app/kunder/${id}`);
@@ -166,14 +145,14 @@ describe.skipIf(SKIP_BROWSER || (!dovecotAvailable() && !process.env.CI))('the e
     await event.waitFor();
     await event.getByRole('button', { name: 'Åbn tråd: Tilbud på tagrender' }).click();
     await event.locator('crm-email-thread [part=message]').first().waitFor();
-    await axe(page, 'company-email-real');
+    await expectAccessible(page, 'company-email-real', { legacyMode: true, iframes: false });
     expect(problems).toEqual([]);
   });
   it('answers the thread from the thread view: sent over SMTP with its headers, shown as ours, no longer waiting', { timeout: T }, async () => {
     const account = (await crm.api('GET', '/api/email/accounts')).body.items.find((a: { name: string }) => a.name === 'Kontoret');
     const patched = await crm.api('PATCH', `/api/email/accounts/${account.id}`, { smtp: { host: '127.0.0.1', port: smtp.port, tls: false } });
     expect(patched.status, JSON.stringify(patched.body)).toBe(200);
-    const { page, problems } = await signIn();
+    const { page, problems } = await signInAsAdmin(crm, browser, contexts);
     await page.getByRole('navigation').getByRole('link', { name: 'Indbakke', exact: true }).click();
     const inbox = page.locator('crm-inbox');
     await inbox.getByRole('button', { name: /^E-mails/ }).click();

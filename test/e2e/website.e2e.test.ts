@@ -16,15 +16,14 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../scripts/build-app.ts';
 import { buildWidgets } from '../../scripts/build-widgets.ts';
-import { launch, SKIP_BROWSER, watch } from '../../widgets/chat/test/support/browser.ts';
+import { launch, SKIP_BROWSER } from '../../widgets/chat/test/support/browser.ts';
+import { expectAccessible, SHOTS, signInAsAdmin } from './support/intranet.ts';
 import { type Crm, startCrm } from './support/servers.ts';
 
-const SHOTS = path.resolve(import.meta.dirname, '../../test-artifacts/screenshots');
 const T = 120_000;
 
 interface Site {
@@ -153,28 +152,8 @@ describe.skipIf(SKIP_BROWSER)('the website views: real server with the website p
     await customer?.close();
   });
 
-  async function signIn(): Promise<{ page: Page; problems: string[] }> {
-    const users = (await crm.api('GET', '/api/users')).body.items as { id: string; role: string }[];
-    const link = (await crm.api('POST', `/api/users/${users.find((u) => u.role === 'admin')!.id}/signin-link`, {})).body.url as string;
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'da-DK', timezoneId: 'Europe/Copenhagen' });
-    contexts.push(context);
-    const page = await context.newPage();
-    const problems = watch(page);
-    await page.goto(link);
-    await page.getByRole('heading', { name: 'Overblik' }).waitFor();
-    return { page, problems };
-  }
-
-  async function axe(page: Page, name: string): Promise<void> {
-    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-    await page.screenshot({ path: `/tmp/${name}.png`, fullPage: true });
-    const results = await new AxeBuilder({ page }).setLegacyMode().analyze();
-    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`), name).toEqual([]);
-  }
-
   it('crawls the own site from Hjemmeside, live to "Gennemført" with its counts and skip reasons; re-crawls it unchanged', { timeout: T }, async () => {
-    const { page, problems } = await signIn();
+    const { page, problems } = await signInAsAdmin(crm, browser, contexts);
     await page.getByRole('navigation').getByRole('link', { name: 'Hjemmeside' }).click();
     await page.getByRole('heading', { name: 'Hjemmeside', level: 1 }).waitFor();
     const sites = page.locator('section.sites');
@@ -236,7 +215,7 @@ describe.skipIf(SKIP_BROWSER)('the website views: real server with the website p
     const key = new URL(own.origin).host;
     await sites.getByText(`Planen for ${key} er gemt.`).waitFor();
     expect((await crm.api('GET', '/api/website/sites')).body.items[0].recrawl_days).toBe(14);
-    await axe(page, 'website-page');
+    await expectAccessible(page, 'website-page', { legacyMode: true, alsoInTmp: true });
 
     // Crawl again: every page asked for conditionally, none changed.
     await site.getByRole('button', { name: `Gennemsøg igen: ${key}` }).click();
@@ -253,7 +232,7 @@ describe.skipIf(SKIP_BROWSER)('the website views: real server with the website p
     await page.getByRole('heading', { name: 'Website', level: 1 }).waitFor();
     expect(await second.locator('.badge.state').first().textContent()).toBe('Succeeded');
     expect(await page.locator('section.crawls li.crawl').nth(1).locator('li[data-reason=disallowed]').textContent()).toBe('Disallowed by robots.txt: 1');
-    await axe(page, 'website-page-en');
+    await expectAccessible(page, 'website-page-en', { legacyMode: true, alsoInTmp: true });
     await page.getByRole('button', { name: 'Change language to Danish' }).click();
     await page.getByRole('heading', { name: 'Hjemmeside', level: 1 }).waitFor();
 
@@ -268,7 +247,7 @@ describe.skipIf(SKIP_BROWSER)('the website views: real server with the website p
     const jensens = (await crm.api('POST', '/api/companies', { name: 'Jensens VVS', domain: 'jensens-vvs.dk' })).body.id as string;
     const patched = await crm.api('PATCH', `/api/companies/${jensens}`, { website_url: `${customer.origin}/` });
     expect(patched.status, JSON.stringify(patched.body)).toBe(200);
-    const { page, problems } = await signIn();
+    const { page, problems } = await signInAsAdmin(crm, browser, contexts);
     await page.evaluate((id) => {
       history.pushState(null, '', `/app/kunder/${id}`);
       dispatchEvent(new PopStateEvent('popstate'));
@@ -296,7 +275,7 @@ describe.skipIf(SKIP_BROWSER)('the website views: real server with the website p
     // The company itself got what it lacked (never overwriting what staff entered).
     expect((await crm.api('GET', `/api/companies/${jensens}`)).body.cvr).toBe('25313763');
     await company.locator('[part=event][data-type="website.enriched"]').waitFor();
-    await axe(page, 'company-website-profile');
+    await expectAccessible(page, 'company-website-profile', { legacyMode: true, alsoInTmp: true });
     await page.screenshot({ path: '/tmp/company-website.png', fullPage: true });
 
     // Without a domain or a website: the server's reason.
